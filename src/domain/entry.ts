@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { blobRefSchema } from './blob-ref';
+import {
+  dateSchema,
+  geoPointSchema,
+  idSchema,
+  nonEmptyText,
+  optionalText,
+  regionCodeSchema,
+} from './common';
+
+export const UNIT_TYPES = [
+  'dinas',
+  'badan',
+  'kecamatan',
+  'desa',
+  'puskesmas',
+  'uptd',
+  'blud',
+  'bumd',
+  'sekolah',
+  'perorangan',
+  'lainnya',
+] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const unitSchema = z.object({
+  name: nonEmptyText(200),
+  type: z.enum(UNIT_TYPES),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+/** The innovation profile an operator registers for a unit. */
+export const entrySchema = z.object({
+  id: idSchema,
+  competitionId: idSchema,
+  categoryId: idSchema,
+  title: nonEmptyText(200),
+  unit: unitSchema,
+  regionCode: regionCodeSchema,
+  isDigital: z.boolean(),
+  startedOn: dateSchema,
+  summary: optionalText(5000),
+  location: z.optional(
+    z.object({
+      address: optionalText(500),
+      point: z.optional(geoPointSchema),
+    }),
+  ),
+  contact: z.optional(
+    z.object({
+      name: nonEmptyText(200),
+      phone: z.optional(
+        z
+          .string()
+          .check(
+            z.regex(/^\+?[0-9 -]{6,20}$/, {
+              error: 'must be a phone number such as 0812 3456 7890',
+            }),
+          ),
+      ),
+      email: z.optional(z.email({ error: 'must be an e-mail address' })),
+    }),
+  ),
+  evidence: z.array(blobRefSchema),
+});
+export type Entry = z.infer<typeof entrySchema>;

@@ -1,0 +1,29 @@
+import * as z from 'zod/mini';
+import { idSchema, nonEmptyText } from './common';
+
+export const STAGE_KINDS = ['administrative', 'desk', 'presentation', 'field'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+/** draft → open → closed → finalised; a rubric version is frozen once its stage opens. */
+export const STAGE_STATES = ['draft', 'open', 'closed', 'finalised'] as const;
+export type StageState = (typeof STAGE_STATES)[number];
+
+export const advancementSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('topPerCategory'), count: z.int().check(z.gte(1)) }),
+  z.object({ kind: z.literal('threshold'), minScore: z.number().check(z.gte(0), z.lte(100)) }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type Advancement = z.infer<typeof advancementSchema>;
+
+export const stageSchema = z.object({
+  id: idSchema,
+  competitionId: idSchema,
+  name: nonEmptyText(120),
+  kind: z.enum(STAGE_KINDS),
+  order: z.int().check(z.gte(0)),
+  rubricId: idSchema,
+  rubricVersion: z.int().check(z.gte(1)),
+  advancement: advancementSchema,
+  state: z.enum(STAGE_STATES),
+});
+export type Stage = z.infer<typeof stageSchema>;
