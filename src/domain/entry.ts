@@ -51,13 +51,11 @@ export const entrySchema = z.object({
     z.object({
       name: nonEmptyText(200),
       phone: z.optional(
-        z
-          .string()
-          .check(
-            z.regex(/^\+?[0-9 -]{6,20}$/, {
-              error: 'must be a phone number such as 0812 3456 7890',
-            }),
-          ),
+        z.string().check(
+          z.regex(/^\+?[0-9 -]{6,20}$/, {
+            error: 'must be a phone number such as 0812 3456 7890',
+          }),
+        ),
       ),
       email: z.optional(z.email({ error: 'must be an e-mail address' })),
     }),

@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+import { idSchema, instantSchema, nonEmptyText } from './common';
+import { userSchema } from './user';
+
+/** Redeeming a one-time code (the panitia's link or an invite) enrols this device. */
+export const redeemRequestSchema = z.object({
+  code: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'enter the code' }),
+      z.maxLength(40, { error: 'a code is at most 40 characters' }),
+    ),
+  deviceId: idSchema,
+  deviceName: nonEmptyText(100),
+});
+export type RedeemRequest = z.infer<typeof redeemRequestSchema>;
+
+export const redeemResponseSchema = z.object({
+  token: z.string().check(z.minLength(20)),
+  user: userSchema,
+  serverTime: instantSchema,
+});
+export type RedeemResponse = z.infer<typeof redeemResponseSchema>;
+
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  protocolVersion: z.int(),
+  schemaVersion: z.int(),
+});

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { HttpError } from './http-error';
+import { authRoutes } from './routes/auth-routes';
+import { healthRoutes } from './routes/health-routes';
+import { syncRoutes } from './routes/sync-routes';
+import type { ServerDeps } from './server-deps';
+import { staticFiles } from './static-files';
+
+/** A week of a judge's work fits in a few megabytes; anything larger is split by the device. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** Builds the whole HTTP app; tests call app.request() on it without a socket. */
+export function createApp(deps: ServerDeps): Hono {
+  const app = new Hono();
+  app.use('*', compress());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(
+          413,
+          'body-too-large',
+          `The request body is larger than ${MAX_BODY_BYTES} bytes: send it in smaller batches`,
+        );
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.route('/api/health', healthRoutes(deps));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/sync', syncRoutes(deps));
+  app.all('/api/*', (c) => {
+    throw new HttpError(404, 'not-found', `No API route ${c.req.method} ${c.req.path}`);
+  });
+  if (deps.staticDir !== undefined) app.route('/', staticFiles(deps.staticDir));
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    }
+    // Unexpected: log the detail here, tell the device only that it may retry.
+    deps.logError(error);
+    return c.json(
+      { error: { code: 'internal', message: 'The server failed; try again later' } },
+      500,
+    );
+  });
+  return app;
+}

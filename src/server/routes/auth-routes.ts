@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { redeemRequestSchema } from '../../domain/auth-protocol';
+import { HttpError } from '../http-error';
+import { readJsonBody } from '../read-json-body';
+import { makeToken, normaliseCode, sha256Hex } from '../secrets';
+import type { ServerDeps } from '../server-deps';
+import { consumeSignInCode, findDeviceById, upsertDevice } from '../store/auth-repository';
+import { findUser } from '../store/user-lookup';
+
+export function authRoutes(deps: ServerDeps): Hono {
+  return new Hono().post('/redeem', async (c) => {
+    const body = await readJsonBody(c, redeemRequestSchema);
+    const now = deps.now();
+    const token = makeToken(deps.randomBytes);
+    const user = await deps.db.transaction(async (tx) => {
+      const existing = await findDeviceById(tx, body.deviceId);
+      const userId = await consumeSignInCode(
+        tx,
+        sha256Hex(normaliseCode(body.code)),
+        body.deviceId,
+        now,
+      );
+      if (userId === null) {
+        throw new HttpError(400, 'invalid-code', 'This code is unknown, already used or expired');
+      }
+      // A device id belongs to one person: a phone handed to someone else must be reset.
+      if (existing && existing.user_id !== userId) {
+        throw new HttpError(409, 'device-taken', 'This device is registered to another person');
+      }
+      const found = await findUser(tx, userId);
+      if (!found)
+        throw new HttpError(
+          400,
+          'invalid-code',
+          'The person this code was made for no longer exists',
+        );
+      await upsertDevice(tx, {
+        id: body.deviceId,
+        userId,
+        name: body.deviceName,
+        tokenHash: sha256Hex(token),
+        now,
+      });
+      return found;
+    });
+    return c.json({ token, user, serverTime: now.toISOString() });
+  });
+}

@@ -1,0 +1,78 @@
+import type { SqlExecutor } from './sql-client';
+
+export type CodePurpose = 'admin-link' | 'invite';
+
+export async function insertSignInCode(
+  db: SqlExecutor,
+  code: { hash: string; userId: string; purpose: CodePurpose; now: Date; expiresAt: Date },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO sign_in_codes (code_hash, user_id, purpose, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [code.hash, code.userId, code.purpose, code.now, code.expiresAt],
+  );
+}
+
+/**
+ * Marks a code used and returns its user, or null when the code is unknown, used or
+ * expired. One UPDATE decides, so two devices redeeming the same code at once cannot
+ * both succeed.
+ */
+export async function consumeSignInCode(
+  db: SqlExecutor,
+  hash: string,
+  deviceId: string,
+  now: Date,
+): Promise<string | null> {
+  const rows = await db.query<{ user_id: string }>(
+    `UPDATE sign_in_codes SET used_at = $2, used_by_device = $3
+      WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+      RETURNING user_id`,
+    [hash, now, deviceId],
+  );
+  return rows[0]?.user_id ?? null;
+}
+
+export interface DeviceRow {
+  id: string;
+  user_id: string;
+  revoked_at: Date | null;
+}
+
+export async function findDeviceById(db: SqlExecutor, id: string): Promise<DeviceRow | null> {
+  const rows = await db.query<DeviceRow>(
+    'SELECT id, user_id, revoked_at FROM devices WHERE id = $1',
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** A device that signs in again (after a 401, say) keeps its id and gets a new token. */
+export async function upsertDevice(
+  db: SqlExecutor,
+  device: { id: string; userId: string; name: string; tokenHash: string; now: Date },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO devices (id, user_id, name, token_hash, created_at)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE
+       SET name = excluded.name, token_hash = excluded.token_hash, revoked_at = NULL`,
+    [device.id, device.userId, device.name, device.tokenHash, device.now],
+  );
+}
+
+export async function findActiveDeviceByToken(
+  db: SqlExecutor,
+  tokenHash: string,
+): Promise<{ deviceId: string; userId: string } | null> {
+  const rows = await db.query<{ id: string; user_id: string }>(
+    'SELECT id, user_id FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+    [tokenHash],
+  );
+  const row = rows[0];
+  return row ? { deviceId: row.id, userId: row.user_id } : null;
+}
+
+export async function touchDevice(db: SqlExecutor, deviceId: string, now: Date): Promise<void> {
+  await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, now]);
+}

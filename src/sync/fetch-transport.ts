@@ -1,0 +1,33 @@
+import { NetworkError, type Transport } from './transport';
+
+/** A request that hangs (a captive portal, a dead 2G cell) must end so sync can retry. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch): Transport {
+  return {
+    async postJson(path, body, token) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token !== undefined) headers.authorization = `Bearer ${token}`;
+      let response: Response;
+      try {
+        response = await fetchImpl(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+      } catch (error) {
+        throw new NetworkError(error instanceof Error ? error.message : String(error));
+      }
+      const text = await response.text();
+      let parsed: unknown = null;
+      try {
+        parsed = text === '' ? null : JSON.parse(text);
+      } catch {
+        // A proxy's HTML error page: keep the status, the body is unusable.
+        parsed = null;
+      }
+      return { status: response.status, body: parsed };
+    },
+  };
+}

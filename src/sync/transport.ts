@@ -1,0 +1,17 @@
+/**
+ * How the sync engine reaches the server. The browser uses fetch; tests plug the server
+ * in process (app.request) or through a faulty proxy, without changing the engine.
+ */
+export interface Transport {
+  postJson(path: string, body: unknown, token?: string): Promise<TransportResponse>;
+}
+
+export interface TransportResponse {
+  status: number;
+  body: unknown;
+}
+
+/** The network failed before any answer (offline, DNS, connection reset, timeout). */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}

@@ -1,0 +1,33 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Locale } from '../../domain/device-session';
+import { MESSAGES_EN } from './messages-en';
+import { MESSAGES_ID, type MessageKey } from './messages-id';
+
+const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { id: MESSAGES_ID, en: MESSAGES_EN };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export interface I18n {
+  locale: Locale;
+  t: Translate;
+  setLocale: (locale: Locale) => void;
+}
+
+export function makeTranslate(locale: Locale): Translate {
+  const catalogue = CATALOGUES[locale];
+  return (key, params) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider(props: { value: I18n; children: ComponentChildren }) {
+  return <I18nContext.Provider value={props.value}>{props.children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n needs an I18nProvider above it');
+  return value;
+}

@@ -1,0 +1,42 @@
+import type { MessageKey } from './messages-id';
+
+/** English, the second locale. Every key of the Indonesian messages must be here. */
+export const MESSAGES_EN: Record<MessageKey, string> = {
+  appName: 'Jurilapang',
+  tagline: 'Judging public-service innovation competitions — even without signal',
+  loading: 'Loading…',
+  language: 'Language',
+  signInTitle: 'Sign in on this device',
+  signInIntro:
+    'Enter the invite code from the organisers. You need a connection once; after that the app works offline.',
+  codeLabel: 'Invite code',
+  deviceNameLabel: 'Device name',
+  signInButton: 'Sign in',
+  signingIn: 'Signing in…',
+  signInOffline:
+    'No connection. Signing in needs the internet once; try again when you have signal.',
+  signedInAs: 'Signed in as {name}',
+  competitions: 'Competitions',
+  noCompetitions: 'No competition data on this device yet. Sync when you have signal.',
+  demoBadge: 'DEMO DATA',
+  demoNotice: 'This competition is demo data for trying the app, not a real round.',
+  entriesCount: '{count} innovations',
+  organiser: 'Organiser',
+  digital: 'Digital',
+  nonDigital: 'Non-digital',
+  startedOn: 'Running since {date}',
+  syncNow: 'Sync now',
+  syncing: 'Syncing…',
+  lastSynced: 'Last synced {time}',
+  neverSynced: 'Never synced',
+  syncFailedOffline: 'No connection; your data stays on this device.',
+  syncFailedServer: 'The server cannot be reached yet; will retry.',
+  syncFailedSignIn: 'This device was signed out. Sign in again; the data on it is safe.',
+  syncFailedRejected: 'The server refused the request: {message}',
+  offline: 'Offline',
+  online: 'Online',
+  updateReady: 'A new version of Jurilapang is ready.',
+  updateReload: 'Reload',
+  updateLater: 'Later',
+  badRows: '{count} records on this device are damaged and were skipped.',
+};

@@ -1,0 +1,42 @@
+/** Bahasa Indonesia, the default language of the interface. */
+export const MESSAGES_ID = {
+  appName: 'Jurilapang',
+  tagline: 'Penilaian lomba inovasi pelayanan publik — juga tanpa sinyal',
+  loading: 'Memuat…',
+  language: 'Bahasa',
+  signInTitle: 'Masuk ke perangkat ini',
+  signInIntro:
+    'Masukkan kode undangan dari panitia. Cukup sekali, saat ada sinyal; setelah itu aplikasi bekerja tanpa internet.',
+  codeLabel: 'Kode undangan',
+  deviceNameLabel: 'Nama perangkat',
+  signInButton: 'Masuk',
+  signingIn: 'Sedang masuk…',
+  signInOffline:
+    'Tidak ada koneksi. Masuk memerlukan internet sekali saja; coba lagi saat ada sinyal.',
+  signedInAs: 'Masuk sebagai {name}',
+  competitions: 'Lomba',
+  noCompetitions: 'Belum ada data lomba di perangkat ini. Sinkronkan saat ada sinyal.',
+  demoBadge: 'DATA CONTOH',
+  demoNotice: 'Lomba ini adalah data contoh untuk mencoba aplikasi, bukan penilaian sungguhan.',
+  entriesCount: '{count} inovasi',
+  organiser: 'Penyelenggara',
+  digital: 'Digital',
+  nonDigital: 'Non-digital',
+  startedOn: 'Berjalan sejak {date}',
+  syncNow: 'Sinkronkan sekarang',
+  syncing: 'Menyinkronkan…',
+  lastSynced: 'Terakhir sinkron {time}',
+  neverSynced: 'Belum pernah sinkron',
+  syncFailedOffline: 'Tidak ada koneksi; data tetap tersimpan di perangkat.',
+  syncFailedServer: 'Server belum bisa dihubungi; akan dicoba lagi.',
+  syncFailedSignIn: 'Sesi perangkat berakhir. Masuk lagi; data di perangkat tetap aman.',
+  syncFailedRejected: 'Server menolak permintaan: {message}',
+  offline: 'Luring',
+  online: 'Daring',
+  updateReady: 'Versi baru Jurilapang sudah siap.',
+  updateReload: 'Muat ulang',
+  updateLater: 'Nanti',
+  badRows: '{count} data di perangkat rusak dan dilewati.',
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES_ID;

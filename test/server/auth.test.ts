@@ -1,0 +1,111 @@
+import { expect, it } from 'vitest';
+import { makeAdminSignInLink } from '../../src/server/admin-sign-in-link';
+import { createApp } from '../../src/server/app';
+import { seedDemoIfEmpty } from '../../src/server/demo/seed-demo';
+import { describeOnEachStore } from '../support/test-stores';
+import {
+  codeOfLink,
+  makeTestDeps,
+  newId,
+  postJson,
+  pullRequest,
+  TEST_NOW,
+} from '../support/test-server';
+
+describeOnEachStore('sign-in with the one-time link', (store) => {
+  it('gives a device token once, and never again for the same code', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const app = createApp(deps);
+    const link = await makeAdminSignInLink(deps, 'http://localhost:8080');
+    expect(link).toMatch(/^http:\/\/localhost:8080\/masuk\?kode=[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    const code = codeOfLink(link ?? '');
+
+    const first = await postJson(app, '/api/auth/redeem', {
+      code,
+      deviceId: newId(),
+      deviceName: 'Laptop',
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      user: { role: 'panitia' },
+      serverTime: TEST_NOW.toISOString(),
+    });
+
+    const again = await postJson(app, '/api/auth/redeem', {
+      code,
+      deviceId: newId(),
+      deviceName: 'Laptop 2',
+    });
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual({
+      error: { code: 'invalid-code', message: 'This code is unknown, already used or expired' },
+    });
+  });
+
+  it('accepts the code typed in lower case, without the dash', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const code = codeOfLink((await makeAdminSignInLink(deps, 'http://x')) ?? '');
+    const typed = code.replace('-', ' ').toLowerCase();
+    const result = await postJson(createApp(deps), '/api/auth/redeem', {
+      code: typed,
+      deviceId: newId(),
+      deviceName: 'HP',
+    });
+    expect(result.status).toBe(200);
+  });
+
+  it('refuses an expired code', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const code = codeOfLink((await makeAdminSignInLink(deps, 'http://x')) ?? '');
+    const dayLater = makeTestDeps(store.db, {
+      now: () => new Date(TEST_NOW.getTime() + 24 * 3600_000 + 1),
+    });
+    const result = await postJson(createApp(dayLater), '/api/auth/redeem', {
+      code,
+      deviceId: newId(),
+      deviceName: 'HP',
+    });
+    expect(result.status).toBe(400);
+  });
+
+  it('names the bad field of a malformed request and enrols nothing', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const app = createApp(deps);
+    const bad = await postJson(app, '/api/auth/redeem', {
+      code: 'ABCDE-FGHJK',
+      deviceId: 'not-a-uuid',
+      deviceName: '',
+    });
+    expect(bad.status).toBe(400);
+    const message = (bad.body as { error: { message: string } }).error.message;
+    expect(message).toContain('deviceId: must be a lowercase UUID');
+    expect(message).toContain('deviceName: must not be empty');
+    const notJson = await postJson(app, '/api/auth/redeem', '{"code":');
+    expect(notJson.body).toEqual({
+      error: { code: 'invalid-json', message: 'The request body is not valid JSON' },
+    });
+    expect(await store.db.query('SELECT * FROM devices')).toEqual([]);
+  });
+
+  it('refuses sync without a token, with an unknown token, and for another device id', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const app = createApp(deps);
+    const deviceId = newId();
+    expect((await postJson(app, '/api/sync', pullRequest(deviceId, 0))).status).toBe(401);
+    expect(
+      (await postJson(app, '/api/sync', pullRequest(deviceId, 0), 'x'.repeat(43))).status,
+    ).toBe(401);
+
+    const code = codeOfLink((await makeAdminSignInLink(deps, 'http://x')) ?? '');
+    const signIn = await postJson(app, '/api/auth/redeem', { code, deviceId, deviceName: 'HP' });
+    const { token } = signIn.body as { token: string };
+    const other = await postJson(app, '/api/sync', pullRequest(newId(), 0), token);
+    expect(other.status).toBe(403);
+    expect((await postJson(app, '/api/sync', pullRequest(deviceId, 0), token)).status).toBe(200);
+  });
+});

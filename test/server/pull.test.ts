@@ -1,0 +1,85 @@
+import { expect, it } from 'vitest';
+import { syncResponseSchema, type SyncResponse } from '../../src/domain/sync-protocol';
+import { createApp } from '../../src/server/app';
+import { seedDemoIfEmpty } from '../../src/server/demo/seed-demo';
+import { changesAfter } from '../../src/server/store/records-repository';
+import { describeOnEachStore } from '../support/test-stores';
+import { makeTestDeps, postJson, pullRequest, signInAsPanitia } from '../support/test-server';
+
+describeOnEachStore('pulling changes', (store) => {
+  it('sends the demo competition to a new device, every record valid, in change order', async () => {
+    const deps = makeTestDeps(store.db);
+    expect(await seedDemoIfEmpty(deps)).toBe(true);
+    const { deviceId, token } = await signInAsPanitia(deps);
+    const response = await postJson(createApp(deps), '/api/sync', pullRequest(deviceId, 0), token);
+    expect(response.status).toBe(200);
+    const body: SyncResponse = syncResponseSchema.parse(response.body);
+    const competitions = body.changes.filter((c) => c.record.kind === 'competition');
+    expect(competitions.map((c) => c.record.data)).toMatchObject([
+      { name: 'Krenova OPD Kabupaten Blora 2022', isDemo: true },
+    ]);
+    const titles = body.changes.flatMap((c) =>
+      c.record.kind === 'entry' ? [c.record.data.title] : [],
+    );
+    expect(titles).toContain('Layanan Pak Tarso');
+    expect(titles).toContain('Tahta Maton');
+    const seqs = body.changes.map((c) => c.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(body.cursor).toBe(seqs.at(-1));
+    expect(body.hasMore).toBe(false);
+
+    const again = syncResponseSchema.parse(
+      (await postJson(createApp(deps), '/api/sync', pullRequest(deviceId, body.cursor), token))
+        .body,
+    );
+    expect(again.changes).toEqual([]);
+    expect(again.cursor).toBe(body.cursor);
+  });
+
+  it('seeds only an empty database', async () => {
+    const deps = makeTestDeps(store.db);
+    expect(await seedDemoIfEmpty(deps)).toBe(true);
+    const [{ n } = { n: 0 }] = await store.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM records',
+    );
+    expect(await seedDemoIfEmpty(deps)).toBe(false);
+    const [{ n: after } = { n: 0 }] = await store.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM records',
+    );
+    expect(Number(after)).toBe(Number(n));
+  });
+
+  it('pages through changes without skipping or repeating one', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const all = await changesAfter(store.db, 0, 10_000);
+    const seen: number[] = [];
+    let cursor = 0;
+    for (;;) {
+      const page = await changesAfter(store.db, cursor, 7);
+      seen.push(...page.changes.map((c) => c.seq));
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    expect(seen).toEqual(all.changes.map((c) => c.seq));
+  });
+
+  it('refuses a protocol version it does not speak, naming the versions it does', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const { deviceId, token } = await signInAsPanitia(deps);
+    const response = await postJson(
+      createApp(deps),
+      '/api/sync',
+      { ...pullRequest(deviceId, 0), protocolVersion: 99 },
+      token,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      error: {
+        code: 'unsupported-protocol',
+        message: 'protocolVersion 99 is not supported; this server speaks 1',
+      },
+    });
+  });
+});
