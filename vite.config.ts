@@ -44,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          include: ['test/{domain,db,sync,ui,lint}/**/*.test.{ts,tsx}'],
+          include: ['test/{domain,db,sync,ui}/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-dom.ts'],
         },
       },
@@ -53,7 +53,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['test/server/**/*.test.ts'],
+          include: ['test/{server,lint}/**/*.test.ts'],
           globalSetup: ['test/support/postgres-cluster.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HttpError } from './http-error';
@@ -7,6 +8,10 @@ import { healthRoutes } from './routes/health-routes';
 import { syncRoutes } from './routes/sync-routes';
 import type { ServerDeps } from './server-deps';
 import { staticFiles } from './static-files';
+
+// zod/mini ships without messages ("Invalid input"); the server names every problem in
+// its 4xx bodies, so it loads the English ones once. The client bundle stays without them.
+z.config(z.locales.en());
 
 /** A week of a judge's work fits in a few megabytes; anything larger is split by the device. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;

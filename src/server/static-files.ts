@@ -22,7 +22,8 @@ function cacheControlFor(requestPath: string): string {
 /** Serves the built PWA; any other page path gets index.html so deep links work. */
 export function staticFiles(staticDir: string): Hono {
   const root = relative(process.cwd(), staticDir) || '.';
-  return new Hono()
+  const app = new Hono();
+  app
     .use('*', async (c, next) => {
       await next();
       // serveStatic builds its response before any hook could add headers: set them here.
@@ -34,4 +35,5 @@ export function staticFiles(staticDir: string): Hono {
       if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
       return serveStatic({ root, path: 'index.html' })(c, next);
     });
+  return app;
 }

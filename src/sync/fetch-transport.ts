@@ -19,15 +19,16 @@ export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch)
       } catch (error) {
         throw new NetworkError(error instanceof Error ? error.message : String(error));
       }
-      const text = await response.text();
-      let parsed: unknown = null;
-      try {
-        parsed = text === '' ? null : JSON.parse(text);
-      } catch {
-        // A proxy's HTML error page: keep the status, the body is unusable.
-        parsed = null;
-      }
-      return { status: response.status, body: parsed };
+      return { status: response.status, body: parseJsonOrNull(await response.text()) };
     },
   };
+}
+
+/** A proxy's HTML error page keeps its status; its body is unusable, so it reads as null. */
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return text === '' ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return null;
+  }
 }

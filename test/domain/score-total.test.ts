@@ -32,7 +32,11 @@ describe('computeScoreTotal on range criteria', () => {
   });
 
   it('keeps the total on 0–100 when weights do not sum to 100', () => {
-    const rubric = makeRubric([rangeCriterion('a', 1), rangeCriterion('b', 1), rangeCriterion('c', 2)]);
+    const rubric = makeRubric([
+      rangeCriterion('a', 1),
+      rangeCriterion('b', 1),
+      rangeCriterion('c', 2),
+    ]);
     const result = computeScoreTotal(sheetOf(rubric, { a: 100, b: 100, c: 100 }), rubric);
     expect(result.total).toBeCloseTo(100, 10);
     const mixed = computeScoreTotal(sheetOf(rubric, { a: 100, b: 0, c: 50 }), rubric);
@@ -113,10 +117,22 @@ describe('rubricSchema', () => {
   });
 
   it.each([
-    ['a range whose max is not above min', [rangeCriterion('a', 1, 5, 5, 1)], 'max must be greater than min'],
-    ['a range that is not a whole number of steps', [rangeCriterion('a', 1, 0, 10, 3)], 'whole number of steps'],
+    [
+      'a range whose max is not above min',
+      [rangeCriterion('a', 1, 5, 5, 1)],
+      'max must be greater than min',
+    ],
+    [
+      'a range that is not a whole number of steps',
+      [rangeCriterion('a', 1, 0, 10, 3)],
+      'whole number of steps',
+    ],
     ['a zero weight', [rangeCriterion('a', 0)], 'weight must be greater than 0'],
-    ['duplicate keys', [rangeCriterion('a', 1), rangeCriterion('a', 2)], 'criterion keys must be unique'],
+    [
+      'duplicate keys',
+      [rangeCriterion('a', 1), rangeCriterion('a', 2)],
+      'criterion keys must be unique',
+    ],
     ['no criteria', [], 'at least one criterion'],
   ])('rejects %s', (_label, criteria, message) => {
     const result = rubricSchema.safeParse(makeRubric(criteria));

@@ -83,3 +83,25 @@ describeOnEachStore('pulling changes', (store) => {
     });
   });
 });
+
+describeOnEachStore('a malformed sync request', (store) => {
+  it('gets a 400 naming each bad field, in plain words', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const { deviceId, token } = await signInAsPanitia(deps);
+    const response = await postJson(
+      createApp(deps),
+      '/api/sync',
+      { ...pullRequest(deviceId, 0), cursor: -1, schemaVersion: 'x' },
+      token,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      error: {
+        code: 'invalid-body',
+        message:
+          'schemaVersion: Invalid input: expected number, received string; cursor: cursor must be 0 or more',
+      },
+    });
+  });
+});

@@ -250,7 +250,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       );
     } catch (error) {
       const log = await readFile(logFile, 'utf8').catch(() => '');
-      throw new Error(`${(error as Error).message}\nserver log:\n${log.trim()}`);
+      throw new Error(`${(error as Error).message}\nserver log:\n${log.trim()}`, { cause: error });
     }
 
     // pg (pg-connection-string) takes a socket directory from the `host` query parameter.

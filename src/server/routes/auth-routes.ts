@@ -8,7 +8,8 @@ import { consumeSignInCode, findDeviceById, upsertDevice } from '../store/auth-r
 import { findUser } from '../store/user-lookup';
 
 export function authRoutes(deps: ServerDeps): Hono {
-  return new Hono().post('/redeem', async (c) => {
+  const app = new Hono();
+  app.post('/redeem', async (c) => {
     const body = await readJsonBody(c, redeemRequestSchema);
     const now = deps.now();
     const token = makeToken(deps.randomBytes);
@@ -45,4 +46,5 @@ export function authRoutes(deps: ServerDeps): Hono {
     });
     return c.json({ token, user, serverTime: now.toISOString() });
   });
+  return app;
 }

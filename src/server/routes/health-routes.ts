@@ -3,7 +3,8 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../domain/sync-protocol';
 import type { ServerDeps } from '../server-deps';
 
 export function healthRoutes(deps: ServerDeps): Hono {
-  return new Hono().get('/', async (c) => {
+  const app = new Hono();
+  app.get('/', async (c) => {
     // A query proves the database answers, not only that the process runs.
     await deps.db.query('SELECT 1');
     return c.json({
@@ -13,4 +14,5 @@ export function healthRoutes(deps: ServerDeps): Hono {
       schemaVersion: SCHEMA_VERSION,
     });
   });
+  return app;
 }

@@ -18,7 +18,8 @@ const ACCEPTED_PROTOCOL_VERSIONS = [PROTOCOL_VERSION, PROTOCOL_VERSION - 1].filt
 const ACCEPTED_SCHEMA_VERSIONS = [SCHEMA_VERSION, SCHEMA_VERSION - 1].filter((v) => v >= 1);
 
 export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
-  return new Hono<AuthEnv>().use(authenticate(deps)).post('/', async (c) => {
+  const app = new Hono<AuthEnv>();
+  app.use(authenticate(deps)).post('/', async (c) => {
     const request = await readJsonBody(c, syncRequestSchema);
     const { user, deviceId } = c.get('auth');
     if (!ACCEPTED_PROTOCOL_VERSIONS.includes(request.protocolVersion)) {
@@ -67,4 +68,5 @@ export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
     };
     return c.json(response);
   });
+  return app;
 }

@@ -1,4 +1,4 @@
-import { RECORD_SCHEMAS, recordKey, type SyncRecord } from '../../domain/sync-record';
+import { recordKey, syncRecordSchema, type SyncRecord } from '../../domain/sync-record';
 import type { Change } from '../../domain/sync-protocol';
 import type { SqlExecutor } from './sql-client';
 
@@ -80,9 +80,5 @@ export async function countRecords(db: SqlExecutor): Promise<number> {
 }
 
 function parseRecordRow(row: RecordRow): SyncRecord {
-  const kind = row.kind as keyof typeof RECORD_SCHEMAS;
-  const schema = RECORD_SCHEMAS[kind];
-  if (!schema) throw new Error(`records row ${row.kind}/${row.key} has an unknown kind`);
-  const data = schema.parse(row.data);
-  return { kind, data } as SyncRecord;
+  return syncRecordSchema.parse({ kind: row.kind, data: row.data });
 }

@@ -1,0 +1,61 @@
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type * as z from 'zod/mini';
+import {
+  deviceIdSchema,
+  deviceSessionSchema,
+  localeSchema,
+  type DeviceSession,
+  type Locale,
+} from '../domain/device-session';
+
+/**
+ * Device settings (device id, session, locale) live in their own small IndexedDB store,
+ * apart from the replicated data, so clearing or upgrading one never touches the other.
+ * Every value read back is parsed: a corrupt value reads as absent instead of crashing.
+ */
+export class DeviceSettings {
+  private readonly store: UseStore;
+
+  constructor(databaseName: string) {
+    this.store = createStore(databaseName, 'settings');
+  }
+
+  /** The device id is made once, on first use, and never changes. */
+  async deviceId(makeId: () => string): Promise<string> {
+    const existing = await this.read('deviceId', deviceIdSchema);
+    if (existing !== undefined) return existing;
+    const id = makeId();
+    await set('deviceId', id, this.store);
+    return id;
+  }
+
+  session(): Promise<DeviceSession | undefined> {
+    return this.read('session', deviceSessionSchema);
+  }
+
+  async saveSession(session: DeviceSession): Promise<void> {
+    await set('session', deviceSessionSchema.parse(session), this.store);
+  }
+
+  async clearSession(): Promise<void> {
+    await del('session', this.store);
+  }
+
+  locale(): Promise<Locale | undefined> {
+    return this.read('locale', localeSchema);
+  }
+
+  async saveLocale(locale: Locale): Promise<void> {
+    await set('locale', localeSchema.parse(locale), this.store);
+  }
+
+  private async read<S extends z.ZodMiniType>(
+    key: string,
+    schema: S,
+  ): Promise<z.infer<S> | undefined> {
+    const raw: unknown = await get(key, this.store);
+    if (raw === undefined) return undefined;
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  }
+}

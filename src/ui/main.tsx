@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { AppDatabase } from '../db/app-database';
+import { DeviceSettings } from '../db/device-settings';
+import { makeUuidV7 } from '../domain/ids';
+import { fetchTransport } from '../sync/fetch-transport';
+import { createSyncEngine } from '../sync/sync-engine';
+import { App } from './App';
+import type { AppServices } from './app-services';
+import './styles.css';
+
+// The composition root: the one place that picks the real clock, randomness, storage
+// and network for the screens.
+async function start(): Promise<void> {
+  const now = () => Date.now();
+  const makeId = () => makeUuidV7(now(), crypto.getRandomValues(new Uint8Array(10)));
+  const db = new AppDatabase('jurilapang');
+  const settings = new DeviceSettings('jurilapang-settings');
+  const deviceId = await settings.deviceId(makeId);
+  const sync = createSyncEngine({
+    transport: fetchTransport(window.location.origin),
+    db,
+    settings,
+    deviceId,
+    now,
+  });
+  const services: AppServices = { db, settings, sync, now };
+  const initialLocale = (await settings.locale()) ?? 'id';
+  const root = document.getElementById('app');
+  if (!root) throw new Error('index.html has no #app element');
+  render(<App services={services} initialLocale={initialLocale} />, root);
+}
+
+void start();

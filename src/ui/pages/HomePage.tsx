@@ -1,0 +1,31 @@
+import type { DeviceSession } from '../../domain/device-session';
+import { listCompetitions } from '../../db/list-competitions';
+import { CompetitionSection } from '../components/CompetitionSection';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { SyncBar } from '../components/SyncBar';
+import { useI18n } from '../i18n/i18n-context';
+import { useLive } from '../use-live';
+
+export function HomePage(props: { session: DeviceSession }) {
+  const { t } = useI18n();
+  const competitions = useLive(listCompetitions, []);
+  return (
+    <main class="page">
+      <header class="topbar">
+        <h1>{t('appName')}</h1>
+        <span class="who">{t('signedInAs', { name: props.session.user.name })}</span>
+        <LanguageSwitch />
+      </header>
+      <SyncBar />
+      <h2>{t('competitions')}</h2>
+      {competitions === undefined && <p>{t('loading')}</p>}
+      {competitions?.rows.length === 0 && <p class="empty">{t('noCompetitions')}</p>}
+      {competitions?.rows.map((competition) => (
+        <CompetitionSection key={competition.id} competition={competition} />
+      ))}
+      {competitions && competitions.problems.length > 0 && (
+        <p class="error">{t('badRows', { count: competitions.problems.length })}</p>
+      )}
+    </main>
+  );
+}
