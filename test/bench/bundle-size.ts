@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { SourceMapConsumer } from 'source-map-js';
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 
 export interface BundleSize {
   /** The files index.html loads before the first screen: scripts, module preloads, styles. */
@@ -48,7 +48,8 @@ export function measureEagerBundle(distDir: string): BundleSize {
 /** Splits a minified file into the code each package (or "app") produced, by its source map. */
 function codeBySource(distDir: string, path: string): Map<string, string> {
   const code = readFileSync(join(distDir, path), 'utf8');
-  const map = new SourceMapConsumer(JSON.parse(readFileSync(join(distDir, `${path}.map`), 'utf8')));
+  const rawMap = readFileSync(join(distDir, `${path}.map`), 'utf8');
+  const map = new SourceMapConsumer(JSON.parse(rawMap) as RawSourceMap);
   const lines = code.split('\n');
   const result = new Map<string, string>();
   let previous: { line: number; column: number; name: string } | null = null;
