@@ -44,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          include: ['test/{domain,db,sync,ui}/**/*.test.{ts,tsx}'],
+          include: ['test/{domain,db,ui}/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-dom.ts'],
         },
       },
@@ -53,8 +53,9 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['test/{server,lint}/**/*.test.ts'],
+          include: ['test/{server,sync,lint}/**/*.test.ts'],
           globalSetup: ['test/support/postgres-cluster.ts'],
+          setupFiles: ['test/support/setup-indexeddb.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

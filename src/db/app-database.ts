@@ -9,7 +9,7 @@ import type { NewOutboxRow } from './outbox-row';
  *
  * Row shapes
  * ----------
- * Record tables (one per record kind):  { key, data }
+ * Record tables (one per record kind):  { key, data, seq? }
  *   key   recordKey() of the record: its id, or "id@version" for rubrics.
  *   data  the record exactly as its zod schema produced it.
  *   The record is kept whole under `data` (not spread into the row) so that the row's own
@@ -45,6 +45,7 @@ export class AppDatabase extends Dexie {
   declare readonly users: RecordTable<'user'>;
   declare readonly assignments: RecordTable<'assignment'>;
   declare readonly scoresheets: RecordTable<'scoresheet'>;
+  declare readonly conflicts: RecordTable<'conflict'>;
   declare readonly outbox: Table<unknown, number, NewOutboxRow>;
   declare readonly blobs: Table<unknown, string, BlobRow>;
   declare readonly meta: Table<unknown, string, MetaRow>;
@@ -60,6 +61,7 @@ export class AppDatabase extends Dexie {
       users: 'key',
       assignments: 'key, data.judgeId, data.stageId, data.entryId',
       scoresheets: 'key, data.judgeId, [data.stageId+data.entryId]',
+      conflicts: 'key, data.scoresheetId, data.judgeId',
       outbox: '++seq, &mutation.id, status, [mutation.record.kind+recordKey]',
       blobs: 'sha256, uploadState',
       meta: 'key',
@@ -89,6 +91,7 @@ export const RECORD_TABLES = {
   user: 'users',
   assignment: 'assignments',
   scoresheet: 'scoresheets',
+  conflict: 'conflicts',
 } as const satisfies Record<RecordKind, string>;
 
 /**
@@ -104,6 +107,7 @@ export const RECORD_INDEXES = {
   user: {},
   assignment: { judgeId: 'data.judgeId', stageId: 'data.stageId', entryId: 'data.entryId' },
   scoresheet: { judgeId: 'data.judgeId', stageAndEntry: '[data.stageId+data.entryId]' },
+  conflict: { scoresheetId: 'data.scoresheetId', judgeId: 'data.judgeId' },
 } as const satisfies Record<RecordKind, Record<string, string>>;
 
 export type RecordIndexName<K extends RecordKind> = keyof (typeof RECORD_INDEXES)[K] & string;
@@ -112,6 +116,14 @@ export type RecordIndexName<K extends RecordKind> = keyof (typeof RECORD_INDEXES
 export interface RecordRow<K extends RecordKind> {
   key: string;
   data: RecordOf<K>;
+  /**
+   * The server change number of the version this row holds or was edited from; absent for
+   * a record made on this device and not yet acknowledged. A local edit sends it as its
+   * baseSeq, which is how the server tells a concurrent edit from a later one.
+   */
+  seq?: number;
+  /** A newer server version that a pull held back because of a local edit. */
+  heldSeq?: number;
 }
 
 export type RecordTable<K extends RecordKind> = Table<unknown, string, RecordRow<K>>;
@@ -127,5 +139,9 @@ export const META_KEYS = {
   cursor: 'cursor',
   /** Epoch milliseconds of the last sync that completed. */
   lastSyncAt: 'lastSyncAt',
+  /** The last hybrid logical clock value this device made (text form). */
+  hlc: 'hlc',
+  /** Server time minus device time, measured at the last sync: corrects the HLC's wall part. */
+  serverOffsetMs: 'serverOffsetMs',
 } as const;
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];

@@ -1,7 +1,7 @@
 import { describeIssues } from '../domain/describe-issues';
 import { changeSchema, cursorSchema, type Change } from '../domain/sync-protocol';
-import type { RecordKind, SyncRecord } from '../domain/sync-record';
-import { META_KEYS, type AppDatabase, type RecordRow } from './app-database';
+import { recordKey, type RecordKind } from '../domain/sync-record';
+import { META_KEYS, type AppDatabase } from './app-database';
 import { InvalidRecordError } from './invalid-record-error';
 import { localEditTarget, recordsWithLocalEdits, removeAcknowledged } from './outbox-repository';
 import { fieldOf } from './row-problem';
@@ -46,33 +46,38 @@ export async function applyPulledChanges(db: AppDatabase, page: PulledPage): Pro
       `Pulled page cursor ${String(page.cursor)}: ${describeIssues(cursor.error.issues)}`,
     );
   }
-  const records = validatedRecords(page.changes);
+  const changes = validatedChanges(page.changes);
 
   return db.transaction('rw', [...db.allRecordTables(), db.outbox, db.meta], async () => {
     await removeAcknowledged(db, page.acknowledgedMutationIds ?? []);
     const locallyEdited = await recordsWithLocalEdits(db);
     const applied: AppliedPage = { written: 0, keptLocal: [] };
-    const rowsByKind = new Map<RecordKind, RecordRow<RecordKind>[]>();
-    for (const record of records) {
-      const row = toRecordRow(record);
-      if (locallyEdited.has(localEditTarget(record.kind, row.key))) {
-        applied.keptLocal.push({ kind: record.kind, key: row.key });
+    // Applied one by one in change order, so a record written and then removed (or the
+    // reverse) within one page ends as the server left it.
+    for (const change of changes) {
+      const kind = 'record' in change ? change.record.kind : change.removed.kind;
+      const key = 'record' in change ? recordKey(change.record) : change.removed.key;
+      // A record with an unanswered local edit keeps it: the user's work never leaves the
+      // device before the server has answered it (sync protocol 11).
+      if (locallyEdited.has(localEditTarget(kind, key))) {
+        applied.keptLocal.push({ kind, key });
+        // Remember the newest server version held back, so that discarding the local edit
+        // can fetch it again (discardRejected steps the cursor back to before it).
+        await db.recordTable(kind).update(key, { heldSeq: change.seq });
         continue;
       }
-      const rows = rowsByKind.get(record.kind) ?? [];
-      rows.push(row);
-      rowsByKind.set(record.kind, rows);
+      const table = db.recordTable(kind);
+      if ('record' in change) await table.put({ ...toRecordRow(change.record), seq: change.seq });
+      else await table.delete(key);
       applied.written += 1;
     }
-    // bulkPut writes in array order, so a record changed twice in a page ends at its last value.
-    for (const [kind, rows] of rowsByKind) await db.recordTable(kind).bulkPut(rows);
     await db.meta.put({ key: META_KEYS.cursor, value: cursor.data });
     return applied;
   });
 }
 
 /** Parses every change, then orders them by seq, the order the server applied them. */
-function validatedRecords(changes: readonly Change[]): SyncRecord[] {
+function validatedChanges(changes: readonly Change[]): Change[] {
   const valid: Change[] = [];
   changes.forEach((change, index) => {
     const parsed = changeSchema.safeParse(change);
@@ -84,15 +89,16 @@ function validatedRecords(changes: readonly Change[]): SyncRecord[] {
     }
     valid.push(parsed.data);
   });
-  return valid.sort((a, b) => a.seq - b.seq).map((change) => change.record);
+  return valid.sort((a, b) => a.seq - b.seq);
 }
 
 /** "seq 17, entry 0190…" from whatever arrived, even when it is not a valid change. */
 function describeTarget(change: unknown): string {
   const record = fieldOf(change, 'record');
-  const parts = [
-    `seq ${String(fieldOf(change, 'seq'))}`,
-    `${String(fieldOf(record, 'kind'))} ${String(fieldOf(fieldOf(record, 'data'), 'id'))}`,
-  ];
-  return parts.join(', ');
+  const removed = fieldOf(change, 'removed');
+  const target =
+    removed === undefined
+      ? `${String(fieldOf(record, 'kind'))} ${String(fieldOf(fieldOf(record, 'data'), 'id'))}`
+      : `removal of ${String(fieldOf(removed, 'kind'))} ${String(fieldOf(removed, 'key'))}`;
+  return `seq ${String(fieldOf(change, 'seq'))}, ${target}`;
 }

@@ -1,8 +1,11 @@
 import type * as z from 'zod/mini';
 import { describeIssues } from '../domain/describe-issues';
 import { mutationSchema, type rejectionSchema, type Mutation } from '../domain/sync-protocol';
-import type { RecordKind, SyncRecord } from '../domain/sync-record';
-import type { AppDatabase } from './app-database';
+import { formatHlc, hlcSchema, parseHlc, tickHlc } from '../domain/hlc';
+import { scoresheetSchema } from '../domain/scoresheet';
+import { changedScoresheetFields } from '../domain/scoresheet-fields';
+import { recordKey, type RecordKind, type SyncRecord } from '../domain/sync-record';
+import { META_KEYS, type AppDatabase } from './app-database';
 import { InvalidRecordError } from './invalid-record-error';
 import { outboxRowSchema, type OutboxRow, type OutboxStatus } from './outbox-row';
 import { fieldOf, parseRows, rowProblem, type ParsedRow, type RowList } from './row-problem';
@@ -20,39 +23,79 @@ export interface LocalEdit {
   record: SyncRecord;
   /** A fresh id (makeUuidV7) that the server uses to recognise a retried push. */
   mutationId: string;
+  /** This device's id: the node of its hybrid clock. */
+  deviceId: string;
   /** Device clock, epoch milliseconds. */
   nowMs: number;
+  /** 'delete' removes the record here and asks the server to; default 'put'. */
+  op?: 'put' | 'delete';
+  /** For scoresheets: the fields this edit set, so the server merges them alone. */
+  fields?: readonly string[];
 }
 
 /**
  * The way every local edit is made: validates the record, then writes it and its outbox
- * row in one transaction, so there is never a saved edit the server will not hear about,
+ * row in ONE transaction, so there is never a saved edit the server will not hear about,
  * nor an outbox row for an edit that was not saved. No network call happens inside.
+ *
+ * Inside the same transaction it ticks the device's hybrid clock (corrected by the server
+ * offset measured at the last sync) and reads the server change number the edit starts
+ * from (baseSeq): both must match the stored state exactly, even with two tabs open.
  * Returns the mutation as it will be pushed (text fields trimmed by the schema).
  */
 export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promise<Mutation> {
-  const parsed = mutationSchema.safeParse({
-    id: edit.mutationId,
-    madeAt: new Date(edit.nowMs).toISOString(),
-    record: edit.record,
-  });
-  if (!parsed.success) {
-    throw new InvalidRecordError(
-      `Cannot save ${edit.record.kind} ${edit.record.data.id}: ${describeIssues(parsed.error.issues)}`,
+  const key = recordKey(edit.record);
+  const table = db.recordTable(edit.record.kind);
+  return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    const [existing, lastHlc, offset] = await Promise.all([
+      table.get(key),
+      db.meta.get(META_KEYS.hlc),
+      db.meta.get(META_KEYS.serverOffsetMs),
+    ]);
+    const baseSeq = fieldOf(existing, 'seq');
+    const offsetMs = fieldOf(offset, 'value');
+    const previous = hlcSchema.safeParse(fieldOf(lastHlc, 'value'));
+    const hlc = tickHlc(
+      previous.success ? parseHlc(previous.data) : null,
+      edit.nowMs + (typeof offsetMs === 'number' && Number.isFinite(offsetMs) ? offsetMs : 0),
+      edit.deviceId,
     );
-  }
-  const mutation = parsed.data;
-  await db.transaction('rw', [db.recordTable(mutation.record.kind), db.outbox], async () => {
-    const row = toRecordRow(mutation.record);
-    await db.recordTable(mutation.record.kind).put(row);
-    await db.outbox.add({
-      mutation,
-      recordKey: row.key,
-      status: 'pending',
-      createdAtMs: edit.nowMs,
+    const fields = edit.fields ?? fieldsChangedLocally(edit.record, existing);
+    const parsed = mutationSchema.safeParse({
+      id: edit.mutationId,
+      madeAt: new Date(edit.nowMs).toISOString(),
+      hlc: formatHlc(hlc),
+      op: edit.op ?? 'put',
+      record: edit.record,
+      ...(fields === undefined ? {} : { fields: [...fields] }),
+      baseSeq: typeof baseSeq === 'number' ? baseSeq : 0,
     });
+    if (!parsed.success) {
+      throw new InvalidRecordError(
+        `Cannot save ${edit.record.kind} ${edit.record.data.id}: ${describeIssues(parsed.error.issues)}`,
+      );
+    }
+    const mutation = parsed.data;
+    if (mutation.op === 'delete') await table.delete(key);
+    else {
+      const row = toRecordRow(mutation.record);
+      await table.put(typeof baseSeq === 'number' ? { ...row, seq: baseSeq } : row);
+    }
+    await db.outbox.add({ mutation, recordKey: key, status: 'pending', createdAtMs: edit.nowMs });
+    await db.meta.put({ key: META_KEYS.hlc, value: mutation.hlc });
+    return mutation;
   });
-  return mutation;
+}
+
+/**
+ * A scoresheet merges per field on the server, so an edit says which fields it set: those
+ * that differ from the copy on this device (or, for a new sheet, those filled in). Other
+ * records are replaced whole.
+ */
+function fieldsChangedLocally(record: SyncRecord, existingRow: unknown): string[] | undefined {
+  if (record.kind !== 'scoresheet') return undefined;
+  const before = scoresheetSchema.safeParse(fieldOf(existingRow, 'data'));
+  return changedScoresheetFields(before.success ? before.data : undefined, record.data);
 }
 
 /** Pending mutations in the order they were made, at most `limit` (one push's worth). */

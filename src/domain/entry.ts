@@ -4,6 +4,7 @@ import {
   dateSchema,
   geoPointSchema,
   idSchema,
+  instantSchema,
   nonEmptyText,
   optionalText,
   regionCodeSchema,
@@ -61,5 +62,16 @@ export const entrySchema = z.object({
     }),
   ),
   evidence: z.array(blobRefSchema),
+  /**
+   * The panitia's administrative check (seleksi administrasi). Once it is there, the
+   * operator can no longer change the entry.
+   */
+  adminCheck: z.optional(
+    z.object({
+      outcome: z.enum(['passed', 'failed']),
+      reason: optionalText(1000),
+      checkedAt: instantSchema,
+    }),
+  ),
 });
 export type Entry = z.infer<typeof entrySchema>;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { idSchema, instantSchema } from './common';
-import { syncRecordSchema } from './sync-record';
+import { hlcSchema } from './hlc';
+import { recordKindSchema, syncRecordSchema } from './sync-record';
 
 /**
  * The protocol version changes when the shape of a request or response changes; the
@@ -20,37 +21,86 @@ export const versionHeaderSchema = z.object({
   schemaVersion: z.int().check(z.gte(1)),
 });
 
+/** A scoresheet field that merges on its own: "scores.kebaruan.value", "overallNote", "status"… */
+export const fieldPathSchema = z.string().check(
+  z.regex(/^(scores\.[a-z0-9][a-z0-9-]{0,39}\.(value|note)|overallNote|visit|photos|status)$/, {
+    error: 'must be a scoresheet field such as scores.<criterion>.value, overallNote or status',
+  }),
+);
+
 /** One local edit. Its id makes a replay recognisable: applied once, answered the same. */
 export const mutationSchema = z.object({
   id: idSchema,
-  /** The device's wall clock when the edit was made; shown, flagged if far off, never used to order. */
+  /** The device's wall clock when the edit was made: shown, flagged when far off, never used to order. */
   madeAt: instantSchema,
+  /** The device's hybrid clock: orders concurrent edits of one judge's devices. */
+  hlc: hlcSchema,
+  op: z.enum(['put', 'delete']),
+  /** The record as the device holds it after the edit (for a delete: as last seen). */
   record: syncRecordSchema,
+  /** For scoresheets: the fields this edit set. Absent: every field (a new record). */
+  fields: z.optional(z.array(fieldPathSchema).check(z.maxLength(200))),
+  /** The change number of the server version the edit started from; 0 for a new record. */
+  baseSeq: z.int().check(z.gte(0)),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
-export const syncRequestSchema = z.object({
+const syncRequestShape = {
   ...versionHeaderSchema.shape,
   deviceId: idSchema,
   cursor: cursorSchema,
-  mutations: z.array(mutationSchema).check(
+};
+
+/** What a device sends: its outbox batch and its cursor, in one request. */
+export const syncRequestSchema = z.object({
+  ...syncRequestShape,
+  mutations: z.array(mutationSchema).check(z.maxLength(MAX_MUTATIONS_PER_REQUEST)),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/**
+ * How the server first reads a request: the envelope strictly, each mutation on its own,
+ * so one malformed mutation is rejected by itself and the rest of the batch still applies.
+ */
+export const syncRequestEnvelopeSchema = z.object({
+  ...syncRequestShape,
+  mutations: z.array(z.unknown()).check(
     z.maxLength(MAX_MUTATIONS_PER_REQUEST, {
       error: `at most ${MAX_MUTATIONS_PER_REQUEST} mutations per request; split the batch`,
     }),
   ),
 });
-export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
-/** One applied change as a device receives it: the record and its change number. */
-export const changeSchema = z.object({ seq: cursorSchema, record: syncRecordSchema });
+/** One applied change as a device receives it: a record to store, or one to remove. */
+export const changeSchema = z.union([
+  z.object({ seq: cursorSchema, record: syncRecordSchema }),
+  z.object({ seq: cursorSchema, removed: z.object({ kind: recordKindSchema, key: z.string() }) }),
+]);
 export type Change = z.infer<typeof changeSchema>;
 
-export const ackSchema = z.object({ mutationId: idSchema, seq: cursorSchema });
-export const rejectionSchema = z.object({
+export const ackSchema = z.object({
   mutationId: idSchema,
-  code: z.string(),
+  /** The change number the mutation produced (0 when it changed nothing). */
+  seq: cursorSchema,
+  /** Set when the device's clock was far from the server's when it made the edit. */
+  clockSkewMs: z.optional(z.number()),
+});
+export type Ack = z.infer<typeof ackSchema>;
+
+export const REJECTION_CODES = [
+  'invalid',
+  'forbidden',
+  'locked',
+  'not-open',
+  'incomplete',
+  'unknown-target',
+] as const;
+export const rejectionSchema = z.object({
+  mutationId: z.string(),
+  code: z.enum(REJECTION_CODES),
   message: z.string(),
 });
+export type Rejection = z.infer<typeof rejectionSchema>;
 
 export const syncResponseSchema = z.object({
   ...versionHeaderSchema.shape,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { assignmentSchema } from './assignment';
 import { categorySchema } from './category';
 import { competitionSchema } from './competition';
+import { conflictSchema } from './conflict';
 import { entrySchema } from './entry';
 import { rubricSchema } from './rubric';
 import { scoresheetSchema } from './scoresheet';
@@ -18,10 +19,14 @@ export const RECORD_SCHEMAS = {
   user: userSchema,
   assignment: assignmentSchema,
   scoresheet: scoresheetSchema,
+  conflict: conflictSchema,
 } as const;
 
 export type RecordKind = keyof typeof RECORD_SCHEMAS;
 export const RECORD_KINDS = Object.keys(RECORD_SCHEMAS) as RecordKind[];
+export const recordKindSchema = z.enum(
+  Object.keys(RECORD_SCHEMAS) as [RecordKind, ...RecordKind[]],
+);
 
 export type RecordOf<K extends RecordKind> = z.infer<(typeof RECORD_SCHEMAS)[K]>;
 
@@ -35,6 +40,7 @@ export const syncRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), data: userSchema }),
   z.object({ kind: z.literal('assignment'), data: assignmentSchema }),
   z.object({ kind: z.literal('scoresheet'), data: scoresheetSchema }),
+  z.object({ kind: z.literal('conflict'), data: conflictSchema }),
 ]);
 export type SyncRecord = z.infer<typeof syncRecordSchema>;
 

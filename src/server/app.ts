@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HttpError } from './http-error';
+import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { healthRoutes } from './routes/health-routes';
 import { syncRoutes } from './routes/sync-routes';
@@ -40,6 +41,7 @@ export function createApp(deps: ServerDeps): Hono {
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
   app.all('/api/*', (c) => {
     throw new HttpError(404, 'not-found', `No API route ${c.req.method} ${c.req.path}`);
   });

@@ -9,6 +9,8 @@ import { findUser } from './store/user-lookup';
 export interface AuthContext {
   user: User;
   deviceId: string;
+  /** When this device was enrolled (server time): no edit of it can be older. */
+  enrolledAt: Date;
 }
 
 export type AuthEnv = { Variables: { auth: AuthContext } };
@@ -33,7 +35,7 @@ export function authenticate(deps: ServerDeps) {
     const user = await findUser(deps.db, device.userId);
     if (!user)
       throw new HttpError(401, 'unauthenticated', 'The account of this device no longer exists');
-    c.set('auth', { user, deviceId: device.deviceId });
+    c.set('auth', { user, deviceId: device.deviceId, enrolledAt: device.enrolledAt });
     await next();
   });
 }

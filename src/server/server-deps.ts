@@ -9,4 +9,6 @@ export interface ServerDeps {
   staticDir?: string;
   /** Unexpected errors go here; only the entry point decides that this means the console. */
   logError: (error: unknown) => void;
+  /** Changes per pulled page; tests make it small to exercise paging. */
+  pageSize?: number;
 }

@@ -1,10 +1,16 @@
 import type { DeviceSession } from '../domain/device-session';
 import type { AppDatabase } from '../db/app-database';
 import type { DeviceSettings } from '../db/device-settings';
-import { pullAllChanges } from './pull-all-changes';
+import { writeServerOffset } from '../db/server-offset';
+import { retryDelayMs } from './backoff';
 import { redeemCode } from './redeem-code';
 import { outcomeOfError, type SyncOutcome } from './sync-outcome';
+import { runSyncPass } from './sync-pass';
+import { INITIAL_ENGINE_STATE, type SyncEngineState } from './sync-status';
 import type { Transport } from './transport';
+
+/** Runs `work` only if this tab gets the lock; resolves undefined when another tab has it. */
+export type ExclusiveRunner = <T>(work: () => Promise<T>) => Promise<T | undefined>;
 
 export interface SyncEngineDeps {
   transport: Transport;
@@ -12,48 +18,148 @@ export interface SyncEngineDeps {
   settings: DeviceSettings;
   deviceId: string;
   now: () => number;
+  random: () => number;
+  /** Web Locks in the browser, so one tab syncs at a time; tests pass their own. */
+  runExclusive: ExclusiveRunner;
+  setTimer: (callback: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  /** The regular sync while the app is open. */
+  intervalMs?: number;
+  batchSize?: number;
 }
 
 export interface SyncEngine {
   signIn(code: string, deviceName: string): Promise<DeviceSession>;
+  /** Syncs now; calls while one runs share it. Failures schedule a retry with backoff. */
   syncNow(): Promise<SyncOutcome>;
+  /** Starts the regular sync (and the first one). */
+  start(): void;
+  stop(): void;
+  state(): SyncEngineState;
+  subscribe(listener: (state: SyncEngineState) => void): () => void;
+}
+
+const DEFAULT_INTERVAL_MS = 3 * 60_000;
+
+/** Web Locks when the browser has them; otherwise (an old WebView) just run. */
+export function webLockRunner(name: string): ExclusiveRunner {
+  return async (work) => {
+    if (!('locks' in navigator)) return work();
+    return navigator.locks.request(name, { ifAvailable: true }, (lock) =>
+      lock ? work() : undefined,
+    );
+  };
 }
 
 /**
- * The device's link to the server. This first version pulls; pushing the outbox, retries
- * with backoff and the Web Lock that keeps it to one tab belong to the full engine.
+ * The device's link to the server. Sync runs on start, on a timer, on demand, and when the
+ * UI reports the connection back or the app in front; network and server failures retry
+ * with backoff, a 401 keeps everything and waits for sign-in (ARCHITECTURE.md, 7).
  */
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  let state: SyncEngineState = INITIAL_ENGINE_STATE;
   let running: Promise<SyncOutcome> | null = null;
+  let retryTimer: unknown = null;
+  let intervalTimer: unknown = null;
+  const listeners = new Set<(state: SyncEngineState) => void>();
 
-  async function runOnce(): Promise<SyncOutcome> {
+  const update = (patch: Partial<SyncEngineState>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  };
+
+  const scheduleRetry = () => {
+    if (retryTimer !== null) deps.clearTimer(retryTimer);
+    const delay = retryDelayMs(state.consecutiveFailures, deps.random);
+    update({ nextRetryAt: deps.now() + delay });
+    retryTimer = deps.setTimer(() => {
+      retryTimer = null;
+      void engine.syncNow();
+    }, delay);
+  };
+
+  async function attempt(): Promise<SyncOutcome> {
     const session = await deps.settings.session();
-    if (!session) return { ok: false, reason: 'sign-in', message: 'This device is not signed in' };
+    if (!session) {
+      update({ needsSignIn: true });
+      return { ok: false, reason: 'sign-in', message: 'This device is not signed in' };
+    }
     try {
-      const { changes } = await pullAllChanges({ ...deps, token: session.token });
-      return { ok: true, changes };
+      const result = await deps.runExclusive(() =>
+        runSyncPass({
+          transport: deps.transport,
+          db: deps.db,
+          deviceId: deps.deviceId,
+          token: session.token,
+          now: deps.now,
+          ...(deps.batchSize === undefined ? {} : { batchSize: deps.batchSize }),
+        }),
+      );
+      if (result === undefined) return { ok: true, skipped: true };
+      update({
+        lastSuccessAt: deps.now(),
+        lastFailure: undefined,
+        consecutiveFailures: 0,
+        nextRetryAt: undefined,
+      });
+      return { ok: true, result };
     } catch (error) {
-      return outcomeOfError(error);
+      const failure = outcomeOfError(error);
+      update({
+        lastFailure: failure,
+        consecutiveFailures: state.consecutiveFailures + 1,
+        needsSignIn: failure.reason === 'sign-in',
+      });
+      // Offline and server errors heal by themselves; a refused token or request does not.
+      if (failure.reason === 'offline' || failure.reason === 'server') scheduleRetry();
+      return failure;
     }
   }
 
-  return {
+  const engine: SyncEngine = {
     async signIn(code, deviceName) {
+      const sentAt = deps.now();
       const response = await redeemCode(deps.transport, {
         code,
         deviceId: deps.deviceId,
         deviceName,
       });
+      await writeServerOffset(deps.db, Date.parse(response.serverTime) - (sentAt + deps.now()) / 2);
       const session = { token: response.token, user: response.user };
       await deps.settings.saveSession(session);
+      update({ needsSignIn: false, lastFailure: undefined, consecutiveFailures: 0 });
       return session;
     },
-    // Calls while a sync runs share it rather than starting a second one.
     syncNow() {
-      running ??= runOnce().finally(() => {
-        running = null;
-      });
+      running ??= (async () => {
+        update({ running: true, attemptStartedAt: deps.now() });
+        try {
+          return await attempt();
+        } finally {
+          update({ running: false, attemptStartedAt: undefined });
+          running = null;
+        }
+      })();
       return running;
     },
+    start() {
+      if (intervalTimer !== null) return;
+      const tick = () => {
+        intervalTimer = deps.setTimer(tick, deps.intervalMs ?? DEFAULT_INTERVAL_MS);
+        void engine.syncNow();
+      };
+      tick();
+    },
+    stop() {
+      for (const timer of [intervalTimer, retryTimer]) if (timer !== null) deps.clearTimer(timer);
+      intervalTimer = null;
+      retryTimer = null;
+    },
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
+  return engine;
 }

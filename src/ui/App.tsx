@@ -10,7 +10,9 @@ import { registerServiceWorker } from './register-service-worker';
 type SessionState =
   | { status: 'loading' }
   | { status: 'signed-out' }
-  | { status: 'signed-in'; session: DeviceSession };
+  | { status: 'signed-in'; session: DeviceSession }
+  /** The token was refused: sign in again; everything on the device stays. */
+  | { status: 'reauthenticating'; session: DeviceSession };
 
 export function App(props: { services: AppServices; initialLocale: Locale }) {
   const { services } = props;
@@ -47,10 +49,17 @@ export function App(props: { services: AppServices; initialLocale: Locale }) {
           <UpdateBanner onReload={acceptUpdate} onLater={() => setAcceptUpdate(null)} />
         )}
         {sessionState.status === 'loading' && <p class="loading">{i18n.t('loading')}</p>}
-        {sessionState.status === 'signed-out' && (
+        {(sessionState.status === 'signed-out' || sessionState.status === 'reauthenticating') && (
           <SignInPage onSignedIn={(session) => setSessionState({ status: 'signed-in', session })} />
         )}
-        {sessionState.status === 'signed-in' && <HomePage session={sessionState.session} />}
+        {sessionState.status === 'signed-in' && (
+          <HomePage
+            session={sessionState.session}
+            onSignInAgain={() =>
+              setSessionState({ status: 'reauthenticating', session: sessionState.session })
+            }
+          />
+        )}
       </I18nProvider>
     </ServicesProvider>
   );

@@ -10,6 +10,8 @@ export interface AppServices {
   settings: DeviceSettings;
   sync: SyncEngine;
   now: () => number;
+  deviceId: string;
+  makeId: () => string;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

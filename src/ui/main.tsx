@@ -3,7 +3,7 @@ import { AppDatabase } from '../db/app-database';
 import { DeviceSettings } from '../db/device-settings';
 import { makeUuidV7 } from '../domain/ids';
 import { fetchTransport } from '../sync/fetch-transport';
-import { createSyncEngine } from '../sync/sync-engine';
+import { createSyncEngine, webLockRunner } from '../sync/sync-engine';
 import { App } from './App';
 import type { AppServices } from './app-services';
 import './styles.css';
@@ -22,8 +22,12 @@ async function start(): Promise<void> {
     settings,
     deviceId,
     now,
+    random: Math.random,
+    runExclusive: webLockRunner('jurilapang-sync'),
+    setTimer: (callback, ms) => window.setTimeout(callback, ms),
+    clearTimer: (handle) => window.clearTimeout(handle as number),
   });
-  const services: AppServices = { db, settings, sync, now };
+  const services: AppServices = { db, settings, sync, now, deviceId, makeId };
   const initialLocale = (await settings.locale()) ?? 'id';
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');

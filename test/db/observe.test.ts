@@ -24,6 +24,7 @@ describe('observe', () => {
     await saveWithMutation(db, {
       record: { kind: 'entry', data: makeEntry(testId(100), competition, testId(10)) },
       mutationId: testId(1000),
+      deviceId: testId(500),
       nowMs: Date.UTC(2025, 7, 18),
     });
     await second;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppDatabase } from '../../src/db/app-database';
+import { AppDatabase, META_KEYS } from '../../src/db/app-database';
+import { applyPulledChanges } from '../../src/db/apply-pulled-changes';
 import { InvalidRecordError } from '../../src/db/invalid-record-error';
 import {
   listPendingMutations,
@@ -10,14 +11,17 @@ import {
   summarizeOutbox,
 } from '../../src/db/outbox-repository';
 import { getRecord } from '../../src/db/record-repository';
+import { writeServerOffset } from '../../src/db/server-offset';
+import { parseHlc, type Hlc } from '../../src/domain/hlc';
 import type { SyncRecord } from '../../src/domain/sync-record';
 import { freshDatabase } from '../support/fresh-database';
-import { makeEntry, makeRubricRecord, testId } from '../support/records';
+import { makeEntry, makeRubricRecord, makeScoresheet, testHlc, testId } from '../support/records';
 
 const COMPETITION = testId(1);
 const CATEGORY = testId(10);
 const T0 = Date.UTC(2025, 7, 18, 8, 0, 0);
 const MINUTE = 60_000;
+const DEVICE = testId(500);
 
 function entryRecord(n: number, title = `Inovasi ${n}`): SyncRecord {
   return { kind: 'entry', data: makeEntry(testId(n), COMPETITION, CATEGORY, { title }) };
@@ -28,10 +32,36 @@ async function saveEdits(db: AppDatabase, records: SyncRecord[]): Promise<string
   const ids: string[] = [];
   for (const [index, record] of records.entries()) {
     const mutationId = testId(1000 + index);
-    await saveWithMutation(db, { record, mutationId, nowMs: T0 + index * MINUTE });
+    await saveWithMutation(db, {
+      record,
+      mutationId,
+      deviceId: DEVICE,
+      nowMs: T0 + index * MINUTE,
+    });
     ids.push(mutationId);
   }
   return ids;
+}
+
+/** Saves `record` as a put by DEVICE at `nowMs` and returns the mutation's clock. */
+async function saveAt(
+  db: AppDatabase,
+  record: SyncRecord,
+  mutationNumber: number,
+  nowMs: number,
+): Promise<Hlc> {
+  const mutation = await saveWithMutation(db, {
+    record,
+    mutationId: testId(mutationNumber),
+    deviceId: DEVICE,
+    nowMs,
+  });
+  return parseHlc(mutation.hlc);
+}
+
+/** The server's version of a record as a pull stores it, with its change number. */
+async function pull(db: AppDatabase, record: SyncRecord, seq: number): Promise<void> {
+  await applyPulledChanges(db, { changes: [{ seq, record }], cursor: seq });
 }
 
 describe('saveWithMutation', () => {
@@ -39,9 +69,21 @@ describe('saveWithMutation', () => {
     const db = freshDatabase();
     const record = entryRecord(100);
 
-    const mutation = await saveWithMutation(db, { record, mutationId: testId(1000), nowMs: T0 });
+    const mutation = await saveWithMutation(db, {
+      record,
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+    });
 
-    expect(mutation).toEqual({ id: testId(1000), madeAt: '2025-08-18T08:00:00.000Z', record });
+    expect(mutation).toEqual({
+      id: testId(1000),
+      madeAt: '2025-08-18T08:00:00.000Z',
+      hlc: testHlc(T0, 0, DEVICE),
+      op: 'put',
+      record,
+      baseSeq: 0,
+    });
     expect(await getRecord(db, 'entry', testId(100))).toEqual({
       status: 'found',
       row: record.data,
@@ -55,6 +97,7 @@ describe('saveWithMutation', () => {
     await saveWithMutation(db, {
       record: entryRecord(100, '  Mobil Sehat Keliling  '),
       mutationId: testId(1000),
+      deviceId: DEVICE,
       nowMs: T0,
     });
 
@@ -71,6 +114,7 @@ describe('saveWithMutation', () => {
     const failing = saveWithMutation(db, {
       record: entryRecord(100, 'Versi kedua'),
       mutationId: testId(1000),
+      deviceId: DEVICE,
       nowMs: T0 + MINUTE,
     });
 
@@ -89,6 +133,7 @@ describe('saveWithMutation', () => {
     const failing = saveWithMutation(db, {
       record: entryRecord(100),
       mutationId: testId(1000),
+      deviceId: DEVICE,
       nowMs: T0,
     });
 
@@ -103,6 +148,7 @@ describe('saveWithMutation', () => {
     const failing = saveWithMutation(db, {
       record: entryRecord(100, '   '),
       mutationId: testId(1000),
+      deviceId: DEVICE,
       nowMs: T0,
     });
 
@@ -121,6 +167,7 @@ describe('saveWithMutation', () => {
     await saveWithMutation(db, {
       record: { kind: 'rubric', data: rubric },
       mutationId: testId(1000),
+      deviceId: DEVICE,
       nowMs: T0,
     });
 
@@ -136,7 +183,12 @@ describe('listPendingMutations', () => {
     const db = freshDatabase();
     const ids = [testId(1003), testId(1001), testId(1002)];
     for (const [index, mutationId] of ids.entries()) {
-      await saveWithMutation(db, { record: entryRecord(100 + index), mutationId, nowMs: T0 });
+      await saveWithMutation(db, {
+        record: entryRecord(100 + index),
+        mutationId,
+        deviceId: DEVICE,
+        nowMs: T0,
+      });
     }
 
     const pending = await listPendingMutations(db);
@@ -263,5 +315,293 @@ describe('summarizeOutbox', () => {
     const summary = await summarizeOutbox(db, T0 - 60 * MINUTE);
 
     expect(summary.oldestPendingAgeMs).toBe(0);
+  });
+});
+
+describe('saveWithMutation and the hybrid clock', () => {
+  it('starts a new device at its clock time with counter 0 and stores that value', async () => {
+    const db = freshDatabase();
+
+    const hlc = await saveAt(db, entryRecord(100), 1000, T0);
+
+    expect(hlc).toEqual({ wallMs: T0, counter: 0, node: DEVICE });
+    expect(await db.meta.get(META_KEYS.hlc)).toEqual({
+      key: META_KEYS.hlc,
+      value: testHlc(T0, 0, DEVICE),
+    });
+  });
+
+  it('gives each save a larger clock than the one before, within one millisecond too', async () => {
+    const db = freshDatabase();
+
+    const clocks = [
+      await saveAt(db, entryRecord(100), 1000, T0),
+      await saveAt(db, entryRecord(101), 1001, T0),
+      await saveAt(db, entryRecord(100, 'Lagi'), 1002, T0),
+      await saveAt(db, entryRecord(102), 1003, T0 + 1),
+    ];
+
+    expect(clocks.map(({ wallMs, counter }) => [wallMs - T0, counter])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+    ]);
+    const texts = (await listPendingMutations(db)).rows.map((mutation) => mutation.hlc);
+    expect(texts).toEqual([...texts].sort());
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('still gives a larger clock after the device clock was set back', async () => {
+    const db = freshDatabase();
+    await saveAt(db, entryRecord(100), 1000, T0);
+
+    const afterSetBack = await saveAt(db, entryRecord(101), 1001, T0 - 60 * MINUTE);
+    const later = await saveAt(db, entryRecord(102), 1002, T0 - 59 * MINUTE);
+
+    expect(afterSetBack).toEqual({ wallMs: T0, counter: 1, node: DEVICE });
+    expect(later).toEqual({ wallMs: T0, counter: 2, node: DEVICE });
+    const texts = (await listPendingMutations(db)).rows.map((mutation) => mutation.hlc);
+    expect(texts).toEqual([...texts].sort());
+    // madeAt still tells what the device clock said, for the server to flag.
+    expect((await listPendingMutations(db)).rows[1]?.madeAt).toBe('2025-08-18T07:00:00.000Z');
+  });
+
+  it('keeps counting from the stored clock after the database is opened again', async () => {
+    const db = freshDatabase();
+    await saveAt(db, entryRecord(100), 1000, T0);
+    db.close();
+    const reopened = new AppDatabase(db.name);
+
+    try {
+      const hlc = await saveAt(reopened, entryRecord(101), 1001, T0 - MINUTE);
+      expect(hlc).toEqual({ wallMs: T0, counter: 1, node: DEVICE });
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('corrects the wall part by the server offset, but not madeAt', async () => {
+    const db = freshDatabase();
+    await writeServerOffset(db, 90_000);
+
+    const mutation = await saveWithMutation(db, {
+      record: entryRecord(100),
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+    });
+
+    expect(parseHlc(mutation.hlc)).toEqual({ wallMs: T0 + 90_000, counter: 0, node: DEVICE });
+    expect(mutation.madeAt).toBe('2025-08-18T08:00:00.000Z');
+  });
+
+  it('corrects a device clock that runs ahead of the server', async () => {
+    const db = freshDatabase();
+    await writeServerOffset(db, -5 * MINUTE);
+
+    const hlc = await saveAt(db, entryRecord(100), 1000, T0);
+
+    expect(hlc.wallMs).toBe(T0 - 5 * MINUTE);
+  });
+
+  it('never goes back when a new server offset moves the corrected time back', async () => {
+    const db = freshDatabase();
+    const before = await saveAt(db, entryRecord(100), 1000, T0);
+    await writeServerOffset(db, -60 * MINUTE);
+
+    const after = await saveAt(db, entryRecord(101), 1001, T0 + MINUTE);
+
+    expect(after).toEqual({ wallMs: before.wallMs, counter: 1, node: DEVICE });
+  });
+
+  it('does not advance the clock for an edit it refuses', async () => {
+    const db = freshDatabase();
+    await saveAt(db, entryRecord(100), 1000, T0);
+
+    await expect(saveAt(db, entryRecord(101, ''), 1001, T0)).rejects.toThrow(InvalidRecordError);
+    const next = await saveAt(db, entryRecord(102), 1002, T0);
+
+    expect(next).toEqual({ wallMs: T0, counter: 1, node: DEVICE });
+  });
+
+  it('restarts from the device time when the stored clock is damaged, instead of failing', async () => {
+    const db = freshDatabase();
+    await db.meta.put({ key: META_KEYS.hlc, value: 'not a clock' });
+
+    const hlc = await saveAt(db, entryRecord(100), 1000, T0);
+
+    expect(hlc).toEqual({ wallMs: T0, counter: 0, node: DEVICE });
+  });
+});
+
+describe('saveWithMutation and baseSeq', () => {
+  it('sends baseSeq 0 for a record the server never sent, and stores no seq', async () => {
+    const db = freshDatabase();
+
+    const mutation = await saveWithMutation(db, {
+      record: entryRecord(100),
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+    });
+
+    expect(mutation.baseSeq).toBe(0);
+    expect(await db.entries.get(testId(100))).not.toHaveProperty('seq');
+  });
+
+  it('sends the change number of the pulled version the edit started from', async () => {
+    const db = freshDatabase();
+    await pull(db, entryRecord(100, 'Versi server'), 7);
+
+    const mutation = await saveWithMutation(db, {
+      record: entryRecord(100, 'Diedit di HP'),
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+    });
+
+    expect(mutation.baseSeq).toBe(7);
+    expect(await db.entries.get(testId(100))).toMatchObject({
+      key: testId(100),
+      data: { title: 'Diedit di HP' },
+      seq: 7,
+    });
+  });
+
+  it('keeps the pulled version as the base of every later local edit', async () => {
+    const db = freshDatabase();
+    await pull(db, entryRecord(100), 7);
+    await saveAt(db, entryRecord(100, 'Edit pertama'), 1000, T0);
+
+    const second = await saveWithMutation(db, {
+      record: entryRecord(100, 'Edit kedua'),
+      mutationId: testId(1001),
+      deviceId: DEVICE,
+      nowMs: T0 + MINUTE,
+    });
+
+    expect(second.baseSeq).toBe(7);
+  });
+});
+
+describe('saveWithMutation with op delete', () => {
+  it('removes the row and queues a delete carrying the record as last seen', async () => {
+    const db = freshDatabase();
+    const record = entryRecord(100);
+    await pull(db, record, 7);
+
+    const mutation = await saveWithMutation(db, {
+      record,
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+      op: 'delete',
+    });
+
+    expect(mutation).toMatchObject({ op: 'delete', record, baseSeq: 7 });
+    expect(await getRecord(db, 'entry', testId(100))).toEqual({ status: 'absent' });
+    expect((await listPendingMutations(db)).rows).toEqual([mutation]);
+    expect(await db.meta.get(META_KEYS.hlc)).toMatchObject({ value: mutation.hlc });
+  });
+
+  it('deletes a record made on this device with baseSeq 0', async () => {
+    const db = freshDatabase();
+    await saveAt(db, entryRecord(100), 1000, T0);
+
+    const mutation = await saveWithMutation(db, {
+      record: entryRecord(100),
+      mutationId: testId(1001),
+      deviceId: DEVICE,
+      nowMs: T0 + MINUTE,
+      op: 'delete',
+    });
+
+    expect(mutation.baseSeq).toBe(0);
+    expect(await getRecord(db, 'entry', testId(100))).toEqual({ status: 'absent' });
+    expect((await listPendingMutations(db)).rows.map((pending) => pending.op)).toEqual([
+      'put',
+      'delete',
+    ]);
+  });
+
+  it('keeps the row when the delete cannot be queued', async () => {
+    const db = freshDatabase();
+    await pull(db, entryRecord(100), 7);
+    db.outbox.hook('creating', () => {
+      throw new Error('storage full');
+    });
+
+    const failing = saveWithMutation(db, {
+      record: entryRecord(100),
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+      op: 'delete',
+    });
+
+    await expect(failing).rejects.toThrow('storage full');
+    expect(await db.entries.get(testId(100))).toMatchObject({ seq: 7 });
+    expect(await db.meta.get(META_KEYS.hlc)).toBeUndefined();
+  });
+});
+
+describe('saveWithMutation with fields', () => {
+  const ids = {
+    stageId: testId(30),
+    judgeId: testId(40),
+    entryId: testId(100),
+    rubricId: testId(20),
+  };
+  const scoresheet: SyncRecord = { kind: 'scoresheet', data: makeScoresheet(testId(200), ids) };
+
+  it('sends the scoresheet fields the edit set', async () => {
+    const db = freshDatabase();
+
+    const mutation = await saveWithMutation(db, {
+      record: scoresheet,
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+      fields: ['scores.kebaruan.value', 'overallNote'],
+    });
+
+    expect(mutation.fields).toEqual(['scores.kebaruan.value', 'overallNote']);
+    expect((await listPendingMutations(db)).rows[0]?.fields).toEqual([
+      'scores.kebaruan.value',
+      'overallNote',
+    ]);
+  });
+
+  it('works out the fields a scoresheet edit filled in when the edit does not name them', async () => {
+    const db = freshDatabase();
+
+    const mutation = await saveWithMutation(db, {
+      record: scoresheet,
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+    });
+
+    expect(mutation.fields).toEqual(['scores.kebaruan.value']);
+  });
+
+  it('refuses a field that is not a scoresheet field, writing nothing', async () => {
+    const db = freshDatabase();
+
+    const failing = saveWithMutation(db, {
+      record: scoresheet,
+      mutationId: testId(1000),
+      deviceId: DEVICE,
+      nowMs: T0,
+      fields: ['judgeId'],
+    });
+
+    await expect(failing).rejects.toThrow(InvalidRecordError);
+    await expect(failing).rejects.toThrow(
+      `Cannot save scoresheet ${testId(200)}: fields.0: must be`,
+    );
+    expect(await db.scoresheets.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { syncResponseSchema, type SyncResponse } from '../../src/domain/sync-protocol';
 import { createApp } from '../../src/server/app';
 import { seedDemoIfEmpty } from '../../src/server/demo/seed-demo';
-import { changesAfter } from '../../src/server/store/records-repository';
+import { visibleChangesAfter } from '../../src/server/replication/visible-changes';
+import type { User } from '../../src/domain/user';
 import { describeOnEachStore } from '../support/test-stores';
 import { makeTestDeps, postJson, pullRequest, signInAsPanitia } from '../support/test-server';
 
@@ -14,13 +15,13 @@ describeOnEachStore('pulling changes', (store) => {
     const response = await postJson(createApp(deps), '/api/sync', pullRequest(deviceId, 0), token);
     expect(response.status).toBe(200);
     const body: SyncResponse = syncResponseSchema.parse(response.body);
-    const competitions = body.changes.filter((c) => c.record.kind === 'competition');
-    expect(competitions.map((c) => c.record.data)).toMatchObject([
+    const records = body.changes.flatMap((c) => ('record' in c ? [c.record] : []));
+    expect(records).toHaveLength(body.changes.length);
+    const competitions = records.filter((r) => r.kind === 'competition');
+    expect(competitions.map((r) => r.data)).toMatchObject([
       { name: 'Krenova OPD Kabupaten Blora 2022', isDemo: true },
     ]);
-    const titles = body.changes.flatMap((c) =>
-      c.record.kind === 'entry' ? [c.record.data.title] : [],
-    );
+    const titles = records.flatMap((r) => (r.kind === 'entry' ? [r.data.title] : []));
     expect(titles).toContain('Layanan Pak Tarso');
     expect(titles).toContain('Tahta Maton');
     const seqs = body.changes.map((c) => c.seq);
@@ -52,11 +53,16 @@ describeOnEachStore('pulling changes', (store) => {
   it('pages through changes without skipping or repeating one', async () => {
     const deps = makeTestDeps(store.db);
     await seedDemoIfEmpty(deps);
-    const all = await changesAfter(store.db, 0, 10_000);
+    const panitia: User = {
+      id: '0190a000-0000-7000-8000-0000000000aa',
+      name: 'P',
+      role: 'panitia',
+    };
+    const all = await visibleChangesAfter(store.db, panitia, 0, 10_000);
     const seen: number[] = [];
     let cursor = 0;
     for (;;) {
-      const page = await changesAfter(store.db, cursor, 7);
+      const page = await visibleChangesAfter(store.db, panitia, cursor, 7);
       seen.push(...page.changes.map((c) => c.seq));
       cursor = page.cursor;
       if (!page.hasMore) break;

@@ -1,7 +1,9 @@
 import type { Assignment } from '../../src/domain/assignment';
 import type { Category } from '../../src/domain/category';
 import type { Competition } from '../../src/domain/competition';
+import type { Conflict } from '../../src/domain/conflict';
 import type { Entry } from '../../src/domain/entry';
+import { formatHlc } from '../../src/domain/hlc';
 import type { Rubric } from '../../src/domain/rubric';
 import { kippProposalRubric } from '../../src/domain/rubric-templates';
 import type { Scoresheet } from '../../src/domain/scoresheet';
@@ -107,6 +109,34 @@ export function makeScoresheet(
     overallNote: '',
     photos: [],
     status: 'draft',
+    ...overrides,
+  };
+}
+
+/** An HLC text value: testHlc(T0, 2, deviceId) → "000…T0-00002-<deviceId>". */
+export function testHlc(wallMs: number, counter: number, node: string): string {
+  return formatHlc({ wallMs, counter, node });
+}
+
+/**
+ * A conflict on the kebaruan score of one scoresheet: one device's later value (85) was
+ * kept over another device's earlier one (70).
+ */
+export function makeConflict(
+  id: string,
+  ids: { scoresheetId: string; judgeId: string; stageId: string; entryId: string },
+  overrides: Partial<Conflict> = {},
+): Conflict {
+  const keptDeviceId = testId(0xd1);
+  const lostDeviceId = testId(0xd2);
+  const wallMs = Date.UTC(2025, 7, 18, 8, 0, 0);
+  return {
+    id,
+    ...ids,
+    field: 'scores.kebaruan.value',
+    kept: { valueJson: '85', hlc: testHlc(wallMs + 1000, 0, keptDeviceId), deviceId: keptDeviceId },
+    lost: { valueJson: '70', hlc: testHlc(wallMs, 0, lostDeviceId), deviceId: lostDeviceId },
+    at: '2025-08-18T08:05:00.000Z',
     ...overrides,
   };
 }

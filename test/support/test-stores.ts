@@ -54,7 +54,7 @@ export function describeOnEachStore(name: string, suite: (store: StoreHandle) =>
 }
 
 export async function emptyDatabase(db: SqlClient): Promise<void> {
-  await db.query('TRUNCATE records, devices, sign_in_codes');
+  await db.query('TRUNCATE records, devices, sign_in_codes, applied_mutations, removals');
   await db.query('UPDATE change_counter SET last_seq = 0');
 }
 

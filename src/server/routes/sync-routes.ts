@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { makeUuidV7 } from '../../domain/ids';
 import {
   MAX_CHANGES_PER_PAGE,
   PROTOCOL_VERSION,
   SCHEMA_VERSION,
-  syncRequestSchema,
+  syncRequestEnvelopeSchema,
   type SyncResponse,
 } from '../../domain/sync-protocol';
 import { authenticate, type AuthEnv } from '../authenticate';
@@ -11,17 +12,23 @@ import { HttpError } from '../http-error';
 import { readJsonBody } from '../read-json-body';
 import type { ServerDeps } from '../server-deps';
 import { touchDevice } from '../store/auth-repository';
-import { changesAfter } from '../store/records-repository';
+import { pushBatch } from '../replication/push-batch';
+import { visibleChangesAfter } from '../replication/visible-changes';
 
 /** The current version and the one before it, so a device offline through an update can still sync. */
 const ACCEPTED_PROTOCOL_VERSIONS = [PROTOCOL_VERSION, PROTOCOL_VERSION - 1].filter((v) => v >= 1);
 const ACCEPTED_SCHEMA_VERSIONS = [SCHEMA_VERSION, SCHEMA_VERSION - 1].filter((v) => v >= 1);
 
+/**
+ * POST /api/sync: push and pull in one round trip (sync protocol 4). The push is one
+ * transaction; the pull reads after it commits, so the device receives the merged
+ * result of its own edits in the same response.
+ */
 export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use(authenticate(deps)).post('/', async (c) => {
-    const request = await readJsonBody(c, syncRequestSchema);
-    const { user, deviceId } = c.get('auth');
+    const request = await readJsonBody(c, syncRequestEnvelopeSchema);
+    const auth = c.get('auth');
     if (!ACCEPTED_PROTOCOL_VERSIONS.includes(request.protocolVersion)) {
       throw new HttpError(
         400,
@@ -36,31 +43,31 @@ export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
         `schemaVersion ${request.schemaVersion} is not supported; this server accepts ${ACCEPTED_SCHEMA_VERSIONS.join(' and ')}`,
       );
     }
-    if (request.deviceId !== deviceId) {
+    if (request.deviceId !== auth.deviceId) {
       throw new HttpError(
         403,
         'wrong-device',
         'deviceId does not match the device this token was issued to',
       );
     }
-    if (user.role !== 'panitia') {
-      throw new HttpError(403, 'forbidden', 'Only the panitia can sync with this server version');
-    }
-    if (request.mutations.length > 0) {
-      throw new HttpError(
-        400,
-        'push-unsupported',
-        'This server version only sends changes; it does not accept mutations yet',
-      );
-    }
     const now = deps.now();
-    await touchDevice(deps.db, deviceId, now);
-    const page = await changesAfter(deps.db, request.cursor, MAX_CHANGES_PER_PAGE);
+    const makeId = () => makeUuidV7(deps.now().getTime(), deps.randomBytes(10));
+    const pushed =
+      request.mutations.length === 0
+        ? { acks: [], rejections: [] }
+        : await deps.db.transaction((tx) => pushBatch(tx, auth, request.mutations, now, makeId));
+    await touchDevice(deps.db, auth.deviceId, now);
+    const page = await visibleChangesAfter(
+      deps.db,
+      auth.user,
+      request.cursor,
+      deps.pageSize ?? MAX_CHANGES_PER_PAGE,
+    );
     const response: SyncResponse = {
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: SCHEMA_VERSION,
-      acks: [],
-      rejections: [],
+      acks: pushed.acks,
+      rejections: pushed.rejections,
       changes: page.changes,
       cursor: page.cursor,
       hasMore: page.hasMore,

@@ -64,15 +64,61 @@ export async function upsertDevice(
 export async function findActiveDeviceByToken(
   db: SqlExecutor,
   tokenHash: string,
-): Promise<{ deviceId: string; userId: string } | null> {
-  const rows = await db.query<{ id: string; user_id: string }>(
-    'SELECT id, user_id FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+): Promise<{ deviceId: string; userId: string; enrolledAt: Date } | null> {
+  const rows = await db.query<{ id: string; user_id: string; created_at: Date }>(
+    'SELECT id, user_id, created_at FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
     [tokenHash],
   );
   const row = rows[0];
-  return row ? { deviceId: row.id, userId: row.user_id } : null;
+  return row
+    ? { deviceId: row.id, userId: row.user_id, enrolledAt: new Date(row.created_at) }
+    : null;
 }
 
 export async function touchDevice(db: SqlExecutor, deviceId: string, now: Date): Promise<void> {
   await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, now]);
+}
+
+export async function listDevicesOfUser(
+  db: SqlExecutor,
+  userId: string,
+): Promise<
+  {
+    id: string;
+    userId: string;
+    name: string;
+    createdAt: string;
+    lastSeenAt: string | null;
+    revokedAt: string | null;
+  }[]
+> {
+  const rows = await db.query<{
+    id: string;
+    user_id: string;
+    name: string;
+    created_at: Date;
+    last_seen_at: Date | null;
+    revoked_at: Date | null;
+  }>(
+    'SELECT id, user_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE user_id = $1 ORDER BY created_at',
+    [userId],
+  );
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    name: r.name,
+    createdAt: new Date(r.created_at).toISOString(),
+    lastSeenAt: iso(r.last_seen_at),
+    revokedAt: iso(r.revoked_at),
+  }));
+}
+
+/** Revoked at once: every request reads the device row, so the next one is refused. */
+export async function revokeDevice(db: SqlExecutor, deviceId: string, now: Date): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    'UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+    [deviceId, now],
+  );
+  return rows.length > 0;
 }

@@ -1,5 +1,4 @@
-import { recordKey, syncRecordSchema, type SyncRecord } from '../../domain/sync-record';
-import type { Change } from '../../domain/sync-protocol';
+import { recordKey, type SyncRecord } from '../../domain/sync-record';
 import type { SqlExecutor } from './sql-client';
 
 /**
@@ -41,44 +40,7 @@ export async function putRecords(
   return seqs;
 }
 
-interface RecordRow {
-  kind: string;
-  key: string;
-  data: unknown;
-  seq: string | number;
-}
-
-export interface ChangePage {
-  changes: Change[];
-  cursor: number;
-  hasMore: boolean;
-}
-
-/**
- * The changes after `cursor`, oldest first, at most `limit`. Rows are parsed by their
- * schema on the way out too: a row that no longer parses (a bug, a hand edit) is a
- * server error, never something sent to a device.
- */
-export async function changesAfter(
-  db: SqlExecutor,
-  cursor: number,
-  limit: number,
-): Promise<ChangePage> {
-  const rows = await db.query<RecordRow>(
-    'SELECT kind, key, data, seq FROM records WHERE seq > $1 ORDER BY seq LIMIT $2',
-    [cursor, limit + 1],
-  );
-  const page = rows.slice(0, limit);
-  const changes = page.map((row) => ({ seq: Number(row.seq), record: parseRecordRow(row) }));
-  const last = changes.at(-1);
-  return { changes, cursor: last ? last.seq : cursor, hasMore: rows.length > limit };
-}
-
 export async function countRecords(db: SqlExecutor): Promise<number> {
   const rows = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM records');
   return Number(rows[0]?.n ?? 0);
-}
-
-function parseRecordRow(row: RecordRow): SyncRecord {
-  return syncRecordSchema.parse({ kind: row.kind, data: row.data });
 }

@@ -1,56 +1,83 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { readLastSyncTime } from '../../db/last-sync-time';
+import { summarizeOutbox } from '../../db/outbox-repository';
 import type { SyncOutcome } from '../../sync/sync-outcome';
+import { isSyncStuck } from '../../sync/sync-status';
 import { useServices } from '../app-services';
 import { formatDateTime } from '../i18n/format';
+import { formatAge } from '../i18n/format-age';
 import { useI18n, type Translate } from '../i18n/i18n-context';
+import { useClock } from '../use-clock';
 import { useLive } from '../use-live';
 import { useOnline } from '../use-online';
+import { useSyncState } from '../use-sync-state';
 
-/** Syncs on start, when the connection returns and when the app comes back to the front. */
-export function SyncBar() {
+/**
+ * Always visible: connection, unsynced changes and the age of the oldest, the last sync,
+ * "stuck" when nothing has gone through for too long, and "Sinkronkan sekarang". It also
+ * starts the engine and syncs when the connection returns or the app comes to the front.
+ */
+export function SyncBar(props: { onSignInAgain: () => void }) {
   const { sync } = useServices();
   const { t, locale } = useI18n();
   const online = useOnline();
+  const now = useClock();
+  const state = useSyncState();
   const lastSync = useLive(readLastSyncTime, []);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
-
-  const run = useCallback(() => {
-    setBusy(true);
-    void sync.syncNow().then((result) => {
-      setOutcome(result);
-      setBusy(false);
-    });
-  }, [sync]);
+  const outbox = useLive((db) => summarizeOutbox(db, now), [now]);
 
   useEffect(() => {
-    run();
+    sync.start();
     const onVisible = () => {
-      if (document.visibilityState === 'visible') run();
+      if (document.visibilityState === 'visible') void sync.syncNow();
     };
-    window.addEventListener('online', run);
+    const onOnline = () => void sync.syncNow();
+    window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
-      window.removeEventListener('online', run);
+      sync.stop();
+      window.removeEventListener('online', onOnline);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [run]);
+  }, [sync]);
 
+  const pending = outbox?.pendingCount ?? 0;
+  const oldestAge = outbox?.oldestPendingAgeMs;
+  const stuck = isSyncStuck(state, oldestAge, now);
   return (
-    <section class="sync-bar" aria-live="polite">
+    <section class={stuck ? 'sync-bar stuck' : 'sync-bar'} aria-live="polite">
       <span class={online ? 'dot online' : 'dot offline'}>
         {online ? t('online') : t('offline')}
+      </span>
+      <span class="pending" data-pending={pending}>
+        {pending === 0
+          ? t('allSynced')
+          : `${t('pendingChanges', { count: pending })}${oldestAge === undefined ? '' : ` (${t('oldestPending', { age: formatAge(t, oldestAge) })})`}`}
       </span>
       <span class="sync-time">
         {lastSync === undefined
           ? t('neverSynced')
           : t('lastSynced', { time: formatDateTime(locale, new Date(lastSync)) })}
       </span>
-      <button type="button" class="button" disabled={busy} onClick={run}>
-        {busy ? t('syncing') : t('syncNow')}
+      <button
+        type="button"
+        class="button"
+        disabled={state.running}
+        onClick={() => void sync.syncNow()}
+      >
+        {state.running ? t('syncing') : t('syncNow')}
       </button>
-      {outcome && !outcome.ok && <p class="sync-error">{describeFailure(t, outcome)}</p>}
+      {stuck && oldestAge !== undefined && (
+        <p class="sync-error" role="alert">
+          {t('syncStuck', { age: formatAge(t, oldestAge) })}
+        </p>
+      )}
+      {state.lastFailure && <p class="sync-error">{describeFailure(t, state.lastFailure)}</p>}
+      {state.needsSignIn && (
+        <button type="button" class="button primary" onClick={props.onSignInAgain}>
+          {t('signInAgain')}
+        </button>
+      )}
     </section>
   );
 }

@@ -36,6 +36,21 @@ export const MESSAGES_ID = {
   updateReady: 'Versi baru Jurilapang sudah siap.',
   updateReload: 'Muat ulang',
   updateLater: 'Nanti',
+  pendingChanges: '{count} perubahan belum terkirim',
+  allSynced: 'Semua perubahan sudah terkirim',
+  oldestPending: 'tertua {age}',
+  syncStuck:
+    'Sinkronisasi macet: perubahan tertua belum terkirim sejak {age}. Cari sinyal, atau ekspor paket sinkronisasi.',
+  signInAgain: 'Masuk lagi',
+  rejectedTitle: 'Perubahan yang ditolak server',
+  rejectedReason: 'Alasan: {message}',
+  discardChange: 'Buang perubahan ini',
+  conflictsTitle: 'Nilai yang bertabrakan antarperangkat',
+  conflictField: '{field}: dipakai {kept}, diganti {lost}',
+  ageMinutes: '{count} menit lalu',
+  ageHours: '{count} jam lalu',
+  ageDays: '{count} hari lalu',
+  ageJustNow: 'baru saja',
   badRows: '{count} data di perangkat rusak dan dilewati.',
 } as const;
 

@@ -2,11 +2,12 @@ import type { DeviceSession } from '../../domain/device-session';
 import { listCompetitions } from '../../db/list-competitions';
 import { CompetitionSection } from '../components/CompetitionSection';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ProblemsPanel } from '../components/ProblemsPanel';
 import { SyncBar } from '../components/SyncBar';
 import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
 
-export function HomePage(props: { session: DeviceSession }) {
+export function HomePage(props: { session: DeviceSession; onSignInAgain: () => void }) {
   const { t } = useI18n();
   const competitions = useLive(listCompetitions, []);
   return (
@@ -16,7 +17,8 @@ export function HomePage(props: { session: DeviceSession }) {
         <span class="who">{t('signedInAs', { name: props.session.user.name })}</span>
         <LanguageSwitch />
       </header>
-      <SyncBar />
+      <SyncBar onSignInAgain={props.onSignInAgain} />
+      <ProblemsPanel userId={props.session.user.id} />
       <h2>{t('competitions')}</h2>
       {competitions === undefined && <p>{t('loading')}</p>}
       {competitions?.rows.length === 0 && <p class="empty">{t('noCompetitions')}</p>}

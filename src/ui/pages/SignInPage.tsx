@@ -33,14 +33,8 @@ export function SignInPage(props: { onSignedIn: (session: DeviceSession) => void
       window.history.replaceState(null, '', '/');
       props.onSignedIn(session);
     } catch (caught) {
-      const outcome = outcomeOfError(caught);
-      setError(
-        !outcome.ok && outcome.reason === 'offline'
-          ? t('signInOffline')
-          : !outcome.ok
-            ? outcome.message
-            : null,
-      );
+      const failure = outcomeOfError(caught);
+      setError(failure.reason === 'offline' ? t('signInOffline') : failure.message);
     } finally {
       setBusy(false);
     }

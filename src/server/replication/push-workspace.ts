@@ -1,0 +1,174 @@
+import type { FieldStamps } from '../../domain/scoresheet-merge';
+import type { Mutation } from '../../domain/sync-protocol';
+import {
+  recordKey,
+  type RecordKind,
+  type RecordOf,
+  type SyncRecord,
+} from '../../domain/sync-record';
+import type { SqlExecutor } from '../store/sql-client';
+import { loadRecordsWhere } from './load-records';
+import type { PushOutcome } from './push-outcome';
+import { storageKey, type StoredRecord } from './stored-record';
+import type { PushAuthor } from './push-batch';
+
+interface AppliedRow {
+  mutation_id: string;
+  device_id: string;
+  user_id: string;
+  outcome: PushOutcome;
+  made_at: string;
+  applied_at: string;
+  clock_skew_ms: number | null;
+}
+
+/**
+ * The records one push reads and writes, held in memory while the batch is decided, and
+ * written at the end in a few multi-row statements. Change numbers are handed out here:
+ * the caller holds the counter row's lock, so nobody else can take one meanwhile.
+ */
+export class PushWorkspace {
+  private readonly records = new Map<string, StoredRecord | null>();
+  private readonly writes = new Map<string, StoredRecord>();
+  private readonly removals: { user_id: string; kind: string; key: string; seq: number }[] = [];
+  private readonly applied: AppliedRow[] = [];
+  private readonly loadedWhere = new Set<string>();
+
+  constructor(
+    private readonly tx: SqlExecutor,
+    private lastSeq: number,
+  ) {}
+
+  preload(found: Map<string, StoredRecord>): void {
+    for (const [key, value] of found) this.records.set(key, value);
+  }
+
+  /** A live record of the given kind, or null when absent or deleted. */
+  get<K extends RecordKind>(
+    kind: K,
+    key: string,
+  ): { data: RecordOf<K>; seq: number; stamps: FieldStamps | null } | null {
+    const stored = this.records.get(storageKey(kind, key));
+    if (!stored || stored.deleted || stored.record.kind !== kind) return null;
+    return { data: stored.record.data as RecordOf<K>, seq: stored.seq, stamps: stored.stamps };
+  }
+
+  /** Whether a record of this kind and key was ever stored, even if deleted since. */
+  hasEverExisted(kind: RecordKind, key: string): boolean {
+    return (this.records.get(storageKey(kind, key)) ?? null) !== null;
+  }
+
+  /** The change number the next write will get. */
+  peekSeq(): number {
+    return this.lastSeq + 1;
+  }
+
+  /** Stores a record (or its tombstone) with the next change number and returns that number. */
+  put(
+    record: SyncRecord,
+    options: { stamps?: FieldStamps | null; deleted?: boolean } = {},
+  ): number {
+    const seq = ++this.lastSeq;
+    const stored: StoredRecord = {
+      record,
+      seq,
+      deleted: options.deleted ?? false,
+      stamps: options.stamps ?? null,
+    };
+    const key = storageKey(record.kind, recordKey(record));
+    this.records.set(key, stored);
+    this.writes.set(key, stored);
+    return seq;
+  }
+
+  /** Tells one user's devices to drop a record they may no longer read. */
+  remove(userId: string, kind: RecordKind, key: string): number {
+    const seq = ++this.lastSeq;
+    this.removals.push({ user_id: userId, kind, key, seq });
+    return seq;
+  }
+
+  /**
+   * Every live record of a kind whose field at `path` ("stageId", or "unit.name") equals
+   * `value`, including this batch's writes.
+   */
+  async where<K extends RecordKind>(kind: K, path: string, value: string): Promise<RecordOf<K>[]> {
+    const steps = path.split('.');
+    const marker = `${kind}\u0000${path}\u0000${value}`;
+    if (!this.loadedWhere.has(marker)) {
+      this.loadedWhere.add(marker);
+      for (const stored of await loadRecordsWhere(this.tx, kind, steps, value)) {
+        const key = storageKey(stored.record.kind, recordKey(stored.record));
+        if (!this.records.has(key)) this.records.set(key, stored);
+      }
+    }
+    const matches: RecordOf<K>[] = [];
+    for (const stored of this.records.values()) {
+      if (!stored || stored.deleted || stored.record.kind !== kind) continue;
+      const found = steps.reduce<unknown>(
+        (node, step) =>
+          typeof node === 'object' && node !== null
+            ? (node as Record<string, unknown>)[step]
+            : undefined,
+        stored.record.data,
+      );
+      if (found === value) matches.push(stored.record.data as RecordOf<K>);
+    }
+    return matches;
+  }
+
+  recordOutcome(mutation: Mutation, author: PushAuthor, outcome: PushOutcome, now: Date): void {
+    this.applied.push({
+      mutation_id: mutation.id,
+      device_id: author.deviceId,
+      user_id: author.user.id,
+      outcome,
+      made_at: mutation.madeAt,
+      applied_at: now.toISOString(),
+      clock_skew_ms: outcome.type === 'ack' ? (outcome.clockSkewMs ?? null) : null,
+    });
+  }
+
+  /** Writes everything decided, then moves the counter past the last number handed out. */
+  async flush(): Promise<void> {
+    if (this.writes.size > 0) {
+      const rows = [...this.writes.values()].map((s) => ({
+        kind: s.record.kind,
+        key: recordKey(s.record),
+        data: s.record.data,
+        seq: s.seq,
+        deleted: s.deleted,
+        field_stamps: s.stamps,
+      }));
+      await this.tx.query(
+        `INSERT INTO records (kind, key, data, seq, deleted, field_stamps)
+         SELECT r.kind, r.key, r.data, r.seq, r.deleted, r.field_stamps
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(kind text, key text, data jsonb, seq bigint, deleted boolean, field_stamps jsonb)
+         ON CONFLICT (kind, key) DO UPDATE
+           SET data = excluded.data, seq = excluded.seq, deleted = excluded.deleted,
+               field_stamps = excluded.field_stamps`,
+        [JSON.stringify(rows)],
+      );
+    }
+    if (this.removals.length > 0) {
+      await this.tx.query(
+        `INSERT INTO removals (user_id, kind, key, seq)
+         SELECT r.user_id, r.kind, r.key, r.seq
+           FROM jsonb_to_recordset($1::jsonb) AS r(user_id text, kind text, key text, seq bigint)`,
+        [JSON.stringify(this.removals)],
+      );
+    }
+    if (this.applied.length > 0) {
+      await this.tx.query(
+        `INSERT INTO applied_mutations (mutation_id, device_id, user_id, outcome, made_at, applied_at, clock_skew_ms)
+         SELECT r.mutation_id, r.device_id, r.user_id, r.outcome, r.made_at, r.applied_at, r.clock_skew_ms
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(mutation_id text, device_id text, user_id text, outcome jsonb,
+                  made_at timestamptz, applied_at timestamptz, clock_skew_ms bigint)`,
+        [JSON.stringify(this.applied)],
+      );
+    }
+    await this.tx.query('UPDATE change_counter SET last_seq = $1', [this.lastSeq]);
+  }
+}
