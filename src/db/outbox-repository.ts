@@ -61,14 +61,21 @@ export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promis
       edit.deviceId,
     );
     const fields = edit.fields ?? fieldsChangedLocally(edit.record, existing);
+    const unsent = await pendingRowsOf(db, edit.record.kind, key);
+    const folded = foldUnsent(unsent, {
+      hlc: formatHlc(hlc),
+      fields,
+      baseSeq: typeof baseSeq === 'number' ? baseSeq : 0,
+    });
     const parsed = mutationSchema.safeParse({
       id: edit.mutationId,
       madeAt: new Date(edit.nowMs).toISOString(),
       hlc: formatHlc(hlc),
       op: edit.op ?? 'put',
       record: edit.record,
-      ...(fields === undefined ? {} : { fields: [...fields] }),
-      baseSeq: typeof baseSeq === 'number' ? baseSeq : 0,
+      ...(folded.fields === undefined ? {} : { fields: folded.fields }),
+      baseSeq: folded.baseSeq,
+      ...(folded.fieldHlcs === undefined ? {} : { fieldHlcs: folded.fieldHlcs }),
     });
     if (!parsed.success) {
       throw new InvalidRecordError(
@@ -81,10 +88,69 @@ export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promis
       const row = toRecordRow(mutation.record);
       await table.put(typeof baseSeq === 'number' ? { ...row, seq: baseSeq } : row);
     }
-    await db.outbox.add({ mutation, recordKey: key, status: 'pending', createdAtMs: edit.nowMs });
+    await db.outbox.bulkDelete(unsent.map((row) => row.seq));
+    await db.outbox.add({
+      mutation,
+      recordKey: key,
+      status: 'pending',
+      createdAtMs: Math.min(edit.nowMs, ...unsent.map((row) => row.createdAtMs)),
+    });
     await db.meta.put({ key: META_KEYS.hlc, value: mutation.hlc });
     return mutation;
   });
+}
+
+/** The record's edits still waiting to be sent, oldest first. */
+async function pendingRowsOf(db: AppDatabase, kind: RecordKind, key: string): Promise<OutboxRow[]> {
+  const rows = await db.outbox
+    .where('[mutation.record.kind+recordKey]')
+    .equals([kind, key])
+    .toArray();
+  return parseRows(rows, parseOutboxRow).rows.filter((row) => row.status === 'pending');
+}
+
+/**
+ * Folds the unsent edits of a record into the new one, so a judge's day of autosaves goes
+ * up as one mutation per scoresheet, not one per keystroke. The fold keeps what the server
+ * needs to merge correctly: every field any of them set, the oldest base version, and the
+ * clock at which each field was really set (the newest edit of that field).
+ * A folded edit may also be in a push that is under way; the server then applies both,
+ * and the later one, a superset, leaves the same values.
+ */
+function foldUnsent(
+  unsent: readonly OutboxRow[],
+  latest: { hlc: string; fields: readonly string[] | undefined; baseSeq: number },
+): {
+  fields: string[] | undefined;
+  baseSeq: number;
+  fieldHlcs: Record<string, string> | undefined;
+} {
+  if (unsent.length === 0) {
+    return {
+      fields: latest.fields && [...latest.fields],
+      baseSeq: latest.baseSeq,
+      fieldHlcs: undefined,
+    };
+  }
+  const baseSeq = Math.min(latest.baseSeq, ...unsent.map((row) => row.mutation.baseSeq));
+  // An edit that sets every field (a record other than a scoresheet) makes the clocks of
+  // the earlier ones irrelevant.
+  if (latest.fields === undefined || unsent.some((row) => row.mutation.fields === undefined)) {
+    return { fields: undefined, baseSeq, fieldHlcs: undefined };
+  }
+  const setNow = new Set(latest.fields);
+  const earlier = new Map<string, string>();
+  for (const row of unsent) {
+    for (const field of row.mutation.fields ?? []) {
+      if (!setNow.has(field))
+        earlier.set(field, row.mutation.fieldHlcs?.[field] ?? row.mutation.hlc);
+    }
+  }
+  return {
+    fields: [...new Set([...earlier.keys(), ...latest.fields])],
+    baseSeq,
+    fieldHlcs: earlier.size > 0 ? Object.fromEntries(earlier) : undefined,
+  };
 }
 
 /**

@@ -8,6 +8,16 @@ export const idSchema = z.string().check(
 );
 export type Id = z.infer<typeof idSchema>;
 
+/**
+ * Text a person typed. NUL and unpaired UTF-16 surrogates are refused here: PostgreSQL
+ * cannot store them in jsonb, and no keyboard makes them.
+ */
+const UNSTORABLE_TEXT =
+  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const storable = z.refine<string>((text) => !UNSTORABLE_TEXT.test(text), {
+  error: 'must not contain control characters or broken Unicode',
+});
+
 export const nonEmptyText = (max: number) =>
   z
     .string()
@@ -15,16 +25,26 @@ export const nonEmptyText = (max: number) =>
       z.trim(),
       z.minLength(1, { error: 'must not be empty' }),
       z.maxLength(max, { error: `must be at most ${max} characters` }),
+      storable,
     );
 
 export const optionalText = (max: number) =>
-  z.string().check(z.trim(), z.maxLength(max, { error: `must be at most ${max} characters` }));
+  z
+    .string()
+    .check(z.trim(), z.maxLength(max, { error: `must be at most ${max} characters` }), storable);
 
 /** A calendar date without time zone, "2022-08-18". */
 export const dateSchema = z.iso.date({ error: 'must be a date written as YYYY-MM-DD' });
 
-/** An instant, always in UTC ISO form as produced by Date#toISOString. */
-export const instantSchema = z.iso.datetime({ error: 'must be an ISO 8601 UTC timestamp' });
+/**
+ * An instant, always in UTC ISO form as produced by Date#toISOString. Years before 1000
+ * are refused: no phone is set that far back, and PostgreSQL refuses year 0.
+ */
+export const instantSchema = z.iso.datetime({ error: 'must be an ISO 8601 UTC timestamp' }).check(
+  z.refine((text) => !/^\d{4}-/.test(text) || Number(text.slice(0, 4)) >= 1000, {
+    error: 'must be a timestamp after the year 1000',
+  }),
+);
 
 /**
  * Kemendagri region codes: province 2 digits, kabupaten/kota 4, kecamatan 6, desa 10,

@@ -17,6 +17,8 @@ export interface ScoresheetEdit {
   deviceId: string;
   /** The change number of the server version the device edited. */
   baseSeq: number;
+  /** Per-field clocks of folded edits; a field not named here was set at `hlc`. */
+  fieldHlcs?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface FieldConflict {
@@ -51,12 +53,16 @@ export function mergeScoresheetEdit(
   edit: ScoresheetEdit,
   seq: number,
 ): MergeResult {
-  const stamp: FieldStamp = { hlc: edit.hlc, seq, deviceId: edit.deviceId };
+  const stampOf = (field: string): FieldStamp => ({
+    hlc: hlcOf(edit, field),
+    seq,
+    deviceId: edit.deviceId,
+  });
   if (!stored) {
     // Only the fields this edit set are stamped: the others hold defaults nobody chose, so
     // another device's first value for them must not count as a conflict.
     const set = edit.fields ?? scoresheetFieldPaths(edit.sheet);
-    const stamps = Object.fromEntries(set.map((f) => [f, stamp]));
+    const stamps = Object.fromEntries(set.map((f) => [f, stampOf(f)]));
     return { sheet: edit.sheet, stamps, conflicts: [], changed: true };
   }
   const fields = edit.fields ?? scoresheetFieldPaths(edit.sheet);
@@ -68,14 +74,15 @@ export function mergeScoresheetEdit(
     const incoming = readField(edit.sheet, field);
     const current = readField(sheet, field);
     const previous = stamps[field];
+    const hlc = hlcOf(edit, field);
     // The same edit seen again (its stamp is already there): nothing to decide.
-    if (previous?.hlc === edit.hlc && previous.deviceId === edit.deviceId) continue;
+    if (previous?.hlc === hlc && previous.deviceId === edit.deviceId) continue;
     const isConcurrent =
       previous !== undefined && previous.seq > edit.baseSeq && previous.deviceId !== edit.deviceId;
-    const incomingWins = !isConcurrent || edit.hlc > previous.hlc;
+    const incomingWins = !isConcurrent || hlc > previous.hlc;
     const isSameValue = sameValue(incoming, current);
     if (isConcurrent && !isSameValue) {
-      const mine = { value: incoming, hlc: edit.hlc, deviceId: edit.deviceId };
+      const mine = { value: incoming, hlc, deviceId: edit.deviceId };
       const theirs = { value: current, hlc: previous.hlc, deviceId: previous.deviceId };
       conflicts.push({
         field,
@@ -87,9 +94,13 @@ export function mergeScoresheetEdit(
     // write was last must not depend on the order the server received them in.
     if (incomingWins) {
       if (!isSameValue) sheet = copyField(sheet, edit.sheet, field);
-      stamps[field] = stamp;
+      stamps[field] = stampOf(field);
       changed = true;
     }
   }
   return { sheet, stamps, conflicts, changed };
+}
+
+function hlcOf(edit: ScoresheetEdit, field: string): string {
+  return edit.fieldHlcs?.[field] ?? edit.hlc;
 }

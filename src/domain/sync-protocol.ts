@@ -42,6 +42,11 @@ export const mutationSchema = z.object({
   fields: z.optional(z.array(fieldPathSchema).check(z.maxLength(200))),
   /** The change number of the server version the edit started from; 0 for a new record. */
   baseSeq: z.int().check(z.gte(0)),
+  /**
+   * When several unsent edits of one record were folded into this mutation, the clock of
+   * each field whose edit was earlier than `hlc`: a field keeps the time it was really set.
+   */
+  fieldHlcs: z.optional(z.record(fieldPathSchema, hlcSchema)),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 

@@ -109,16 +109,19 @@ describe('saveWithMutation', () => {
     const db = freshDatabase();
     await saveEdits(db, [entryRecord(100, 'Versi pertama')]);
 
-    // The second edit reuses a mutation id: the record is put first, then the outbox row
-    // violates the unique index and the whole transaction must roll back.
+    // The record is put first, then storing the outbox row throws: the whole transaction,
+    // including the folding away of the first edit's row, must roll back.
+    db.outbox.hook('creating', () => {
+      throw new Error('storage full');
+    });
     const failing = saveWithMutation(db, {
       record: entryRecord(100, 'Versi kedua'),
-      mutationId: testId(1000),
+      mutationId: testId(1001),
       deviceId: DEVICE,
       nowMs: T0 + MINUTE,
     });
 
-    await expect(failing).rejects.toMatchObject({ name: 'ConstraintError' });
+    await expect(failing).rejects.toThrow('storage full');
     const stored = await getRecord(db, 'entry', testId(100));
     expect(stored.status === 'found' && stored.row.title).toBe('Versi pertama');
     expect((await listPendingMutations(db)).rows).toHaveLength(1);
@@ -519,10 +522,8 @@ describe('saveWithMutation with op delete', () => {
 
     expect(mutation.baseSeq).toBe(0);
     expect(await getRecord(db, 'entry', testId(100))).toEqual({ status: 'absent' });
-    expect((await listPendingMutations(db)).rows.map((pending) => pending.op)).toEqual([
-      'put',
-      'delete',
-    ]);
+    // The unsent creation is folded into the delete.
+    expect((await listPendingMutations(db)).rows.map((pending) => pending.op)).toEqual(['delete']);
   });
 
   it('keeps the row when the delete cannot be queued', async () => {

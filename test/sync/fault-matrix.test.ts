@@ -258,6 +258,39 @@ describeOnEachStore('the fault matrix', (store) => {
     });
   });
 
+  describe('one judge, two devices: folded offline edits keep their own times', () => {
+    it('lets the later edit of a criterion win although the other device edited again afterwards', async () => {
+      const { fx, judge, phone, assignment } = await judgeSetup();
+      const laptop = await fx.enrol(judge);
+      await laptop.sync();
+      // 09.00 the phone scores kebaruan; 10.00 the laptop scores it differently;
+      // 11.00 the phone scores signifikansi. The phone's two edits go up as one mutation.
+      await phone.save({
+        kind: 'scoresheet',
+        data: scoresheetFor(assignment, fx.rubric, { kebaruan: 60 }),
+      });
+      laptop.clock.ms += 60 * MINUTE;
+      await laptop.save({
+        kind: 'scoresheet',
+        data: scoresheetFor(assignment, fx.rubric, { kebaruan: 85 }),
+      });
+      phone.clock.ms += 120 * MINUTE;
+      await phone.save({
+        kind: 'scoresheet',
+        data: scoresheetFor(assignment, fx.rubric, { kebaruan: 60, signifikansi: 70 }),
+      });
+      expect(await phone.pendingCount()).toBe(1);
+
+      await phone.sync();
+      await laptop.sync();
+      await phone.sync();
+      const server = await fx.serverRecord('scoresheet', assignment.id);
+      expect(server?.scores['kebaruan']?.value).toBe(85);
+      expect(server?.scores['signifikansi']?.value).toBe(70);
+      expect(await phone.get('scoresheet', assignment.id)).toEqual(server);
+    });
+  });
+
   describe('token revoked while offline', () => {
     it('lets the judge keep scoring, keeps the queue, and flushes it after signing in again', async () => {
       const { fx, judge, phone, assignment } = await judgeSetup();
@@ -279,7 +312,7 @@ describeOnEachStore('the fault matrix', (store) => {
         { kind: 'scoresheet', data: scoresheetFor(assignment, fx.rubric, { kebaruan: 45 }) },
         { fields: ['scores.kebaruan.value'] },
       );
-      expect(await phone.pendingCount()).toBe(2);
+      expect(await phone.pendingCount()).toBe(1); // the two unsent edits are folded into one
 
       const again = await fx.enrol(judge); // a fresh invite, redeemed on the same phone below
       const code = await (async () => {
@@ -292,7 +325,7 @@ describeOnEachStore('the fault matrix', (store) => {
       })();
       expect(again.id).not.toBe(phone.id);
       await phone.signIn(code);
-      expect(await phone.sync()).toMatchObject({ ok: true, result: { pushed: 2 } });
+      expect(await phone.sync()).toMatchObject({ ok: true, result: { pushed: 1 } });
       expect(await phone.pendingCount()).toBe(0);
       expect((await fx.serverRecord('scoresheet', assignment.id))?.scores['kebaruan']?.value).toBe(
         45,

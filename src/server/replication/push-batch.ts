@@ -87,7 +87,17 @@ async function decide(
   makeId: () => string,
 ): Promise<PushOutcome> {
   const skew = clockSkewMs(new Date(mutation.madeAt), now, author.enrolledAt);
-  const trusted = { ...mutation, hlc: clampHlc(mutation.hlc, now) };
+  const trusted: Mutation = {
+    ...mutation,
+    hlc: clampHlc(mutation.hlc, now),
+    ...(mutation.fieldHlcs === undefined
+      ? {}
+      : {
+          fieldHlcs: Object.fromEntries(
+            Object.entries(mutation.fieldHlcs).map(([f, h]) => [f, clampHlc(h, now)]),
+          ),
+        }),
+  };
   try {
     const seq = await applyMutationRules(workspace, author, trusted, now, makeId);
     return skew === undefined ? { type: 'ack', seq } : { type: 'ack', seq, clockSkewMs: skew };

@@ -72,6 +72,7 @@ export function applyScoresheetMutation(
       sheet,
       fields: mutation.fields,
       hlc: mutation.hlc,
+      fieldHlcs: mutation.fieldHlcs,
       deviceId: author.deviceId,
       baseSeq: mutation.baseSeq,
     },
