@@ -12,8 +12,8 @@ export type Id = z.infer<typeof idSchema>;
  * Text a person typed. NUL and unpaired UTF-16 surrogates are refused here: PostgreSQL
  * cannot store them in jsonb, and no keyboard makes them.
  */
-// eslint-disable-next-line no-control-regex -- finding NUL is the point of this pattern
 const UNSTORABLE_TEXT =
+  // eslint-disable-next-line no-control-regex -- finding NUL is the point of this pattern
   /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const storable = z.refine<string>((text) => !UNSTORABLE_TEXT.test(text), {
   error: 'must not contain control characters or broken Unicode',
