@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HttpError } from './http-error';
+import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -39,6 +40,8 @@ export function createApp(deps: ServerDeps): Hono {
     c.header('Cache-Control', 'no-store');
   });
   app.route('/api/health', healthRoutes(deps));
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (c) => c.json(openApi));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));

@@ -1,0 +1,159 @@
+import * as z from 'zod/mini';
+import {
+  createInviteRequestSchema,
+  deviceInfoSchema,
+  inviteSchema,
+} from '../domain/admin-protocol';
+import {
+  healthResponseSchema,
+  redeemRequestSchema,
+  redeemResponseSchema,
+} from '../domain/auth-protocol';
+import {
+  apiErrorSchema,
+  PROTOCOL_VERSION,
+  syncRequestSchema,
+  syncResponseSchema,
+} from '../domain/sync-protocol';
+
+/** Generated from the same zod schemas the server validates with, so it cannot drift. */
+const SCHEMAS = {
+  SyncRequest: syncRequestSchema,
+  SyncResponse: syncResponseSchema,
+  RedeemRequest: redeemRequestSchema,
+  RedeemResponse: redeemResponseSchema,
+  Health: healthResponseSchema,
+  CreateInviteRequest: createInviteRequestSchema,
+  Invite: inviteSchema,
+  DeviceList: z.object({ devices: z.array(deviceInfoSchema) }),
+  Error: apiErrorSchema,
+} as const;
+
+type SchemaName = keyof typeof SCHEMAS;
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: SchemaName) => ({ content: { 'application/json': { schema: ref(name) } } });
+const errors = {
+  '400': { description: 'The request is malformed; the message names the field', ...json('Error') },
+  '401': {
+    description: 'No valid device token: sign in again (everything on the device is kept)',
+    ...json('Error'),
+  },
+  '403': { description: 'The signed-in role may not do this', ...json('Error') },
+};
+const bearer = [{ deviceToken: [] }];
+
+function componentSchemas(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(SCHEMAS).map(([name, schema]) => {
+      const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+        io: 'input',
+        unrepresentable: 'any',
+      });
+      return [name, rest];
+    }),
+  );
+}
+
+/** The OpenAPI 3.1 description served at GET /api/openapi.json. */
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jurilapang API',
+      version: String(PROTOCOL_VERSION),
+      description:
+        'Offline-first sync for judging innovation competitions. Devices push their outbox and pull ' +
+        'changes in one request to POST /api/sync; see the README section "Sync protocol".',
+    },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        deviceToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Device token from /api/auth/redeem',
+        },
+      },
+    },
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'The server and its database answer',
+          responses: { '200': { description: 'OK', ...json('Health') } },
+        },
+      },
+      '/api/auth/redeem': {
+        post: {
+          summary: 'Exchange a one-time code (sign-in link or invite) for a device token',
+          requestBody: { required: true, ...json('RedeemRequest') },
+          responses: {
+            '200': { description: 'Enrolled', ...json('RedeemResponse') },
+            '400': errors['400'],
+          },
+        },
+      },
+      '/api/sync': {
+        post: {
+          summary: 'Push the outbox and pull changes after the cursor, in one round trip',
+          description:
+            'The body may be gzipped (Content-Encoding: gzip). Each mutation is answered in acks or ' +
+            'rejections; a replayed mutation gets its first answer again. While hasMore is true, ask ' +
+            'again with the returned cursor.',
+          security: bearer,
+          requestBody: { required: true, ...json('SyncRequest') },
+          responses: {
+            '200': { description: 'Answers and a page of changes', ...json('SyncResponse') },
+            ...errors,
+            '413': { description: 'The body is too large: split the batch', ...json('Error') },
+          },
+        },
+      },
+      '/api/admin/invites': {
+        post: {
+          summary: 'Make a one-time invite code for a judge or operator (panitia only)',
+          security: bearer,
+          requestBody: { required: true, ...json('CreateInviteRequest') },
+          responses: {
+            '201': { description: 'The code and its link', ...json('Invite') },
+            ...errors,
+          },
+        },
+      },
+      '/api/admin/users/{userId}/devices': {
+        get: {
+          summary: "A user's enrolled devices (panitia only)",
+          security: bearer,
+          parameters: [
+            {
+              name: 'userId',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', format: 'uuid' },
+            },
+          ],
+          responses: { '200': { description: 'Devices', ...json('DeviceList') }, ...errors },
+        },
+      },
+      '/api/admin/devices/{deviceId}/revoke': {
+        post: {
+          summary: 'Revoke a device token at once (panitia only)',
+          security: bearer,
+          parameters: [
+            {
+              name: 'deviceId',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', format: 'uuid' },
+            },
+          ],
+          responses: {
+            '200': { description: 'Revoked' },
+            ...errors,
+            '404': { description: 'No such device', ...json('Error') },
+          },
+        },
+      },
+    },
+  };
+}
