@@ -41,16 +41,6 @@ export interface SyncEngine {
 
 const DEFAULT_INTERVAL_MS = 3 * 60_000;
 
-/** Web Locks when the browser has them; otherwise (an old WebView) just run. */
-export function webLockRunner(name: string): ExclusiveRunner {
-  return async (work) => {
-    if (!('locks' in navigator)) return work();
-    return navigator.locks.request(name, { ifAvailable: true }, (lock) =>
-      lock ? work() : undefined,
-    );
-  };
-}
-
 /**
  * The device's link to the server. Sync runs on start, on a timer, on demand, and when the
  * UI reports the connection back or the app in front; network and server failures retry

@@ -2,9 +2,15 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DeviceSession, Locale } from '../domain/device-session';
 import { ServicesProvider, type AppServices } from './app-services';
 import { UpdateBanner } from './components/UpdateBanner';
-import { I18nProvider, makeTranslate, type I18n } from './i18n/i18n-context';
+import {
+  I18nProvider,
+  loadCatalogue,
+  makeTranslate,
+  type Catalogue,
+  type I18n,
+} from './i18n/i18n-context';
 import { HomePage } from './pages/HomePage';
-import { SignInPage } from './pages/SignInPage';
+import { lazyComponent } from './lazy-component';
 import { registerServiceWorker } from './register-service-worker';
 
 type SessionState =
@@ -14,23 +20,35 @@ type SessionState =
   /** The token was refused: sign in again; everything on the device stays. */
   | { status: 'reauthenticating'; session: DeviceSession };
 
-export function App(props: { services: AppServices; initialLocale: Locale }) {
+// A signed-in device never needs the sign-in screen again: it loads only when shown.
+const SignInPage = lazyComponent(() => import('./pages/SignInPage').then((m) => m.SignInPage));
+
+export function App(props: {
+  services: AppServices;
+  initialLocale: Locale;
+  initialCatalogue: Catalogue;
+}) {
   const { services } = props;
-  const [locale, setLocaleState] = useState<Locale>(props.initialLocale);
+  const [language, setLanguage] = useState({
+    locale: props.initialLocale,
+    catalogue: props.initialCatalogue,
+  });
   const [sessionState, setSessionState] = useState<SessionState>({ status: 'loading' });
   const [acceptUpdate, setAcceptUpdate] = useState<(() => void) | null>(null);
 
   const i18n = useMemo<I18n>(
     () => ({
-      locale,
-      t: makeTranslate(locale),
+      locale: language.locale,
+      t: makeTranslate(language.catalogue),
       setLocale: (next) => {
-        setLocaleState(next);
-        document.documentElement.lang = next;
-        void services.settings.saveLocale(next);
+        void loadCatalogue(next).then((catalogue) => {
+          setLanguage({ locale: next, catalogue });
+          document.documentElement.lang = next;
+          void services.settings.saveLocale(next);
+        });
       },
     }),
-    [locale, services],
+    [language, services],
   );
 
   useEffect(() => {

@@ -3,8 +3,10 @@ import { AppDatabase } from '../db/app-database';
 import { DeviceSettings } from '../db/device-settings';
 import { makeUuidV7 } from '../domain/ids';
 import { fetchTransport } from '../sync/fetch-transport';
-import { createSyncEngine, webLockRunner } from '../sync/sync-engine';
+import { createDeferredSyncEngine } from '../sync/deferred-sync-engine';
+import { webLockRunner } from '../sync/web-lock-runner';
 import { App } from './App';
+import { loadCatalogue } from './i18n/i18n-context';
 import type { AppServices } from './app-services';
 import './styles.css';
 
@@ -16,7 +18,7 @@ async function start(): Promise<void> {
   const db = new AppDatabase('jurilapang');
   const settings = new DeviceSettings('jurilapang-settings');
   const deviceId = await settings.deviceId(makeId);
-  const sync = createSyncEngine({
+  const sync = createDeferredSyncEngine({
     transport: fetchTransport(window.location.origin),
     db,
     settings,
@@ -29,9 +31,14 @@ async function start(): Promise<void> {
   });
   const services: AppServices = { db, settings, sync, now, deviceId, makeId };
   const initialLocale = (await settings.locale()) ?? 'id';
+  const initialCatalogue = await loadCatalogue(initialLocale);
+  document.documentElement.lang = initialLocale;
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
-  render(<App services={services} initialLocale={initialLocale} />, root);
+  render(
+    <App services={services} initialLocale={initialLocale} initialCatalogue={initialCatalogue} />,
+    root,
+  );
 }
 
 void start();

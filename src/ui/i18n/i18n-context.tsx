@@ -1,10 +1,17 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale } from '../../domain/device-session';
-import { MESSAGES_EN } from './messages-en';
 import { MESSAGES_ID, type MessageKey } from './messages-id';
 
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { id: MESSAGES_ID, en: MESSAGES_EN };
+export type Catalogue = Record<MessageKey, string>;
+
+/**
+ * Indonesian, the default, is in the first download; English loads in its own chunk when
+ * a device uses it (it is precached, so that works offline too).
+ */
+export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  return locale === 'id' ? MESSAGES_ID : (await import('./messages-en')).MESSAGES_EN;
+}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -14,8 +21,7 @@ export interface I18n {
   setLocale: (locale: Locale) => void;
 }
 
-export function makeTranslate(locale: Locale): Translate {
-  const catalogue = CATALOGUES[locale];
+export function makeTranslate(catalogue: Catalogue): Translate {
   return (key, params) =>
     catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
 }

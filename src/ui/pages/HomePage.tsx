@@ -2,10 +2,15 @@ import type { DeviceSession } from '../../domain/device-session';
 import { listCompetitions } from '../../db/list-competitions';
 import { CompetitionSection } from '../components/CompetitionSection';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { ProblemsPanel } from '../components/ProblemsPanel';
+import { lazyComponent } from '../lazy-component';
 import { SyncBar } from '../components/SyncBar';
 import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
+
+// Rejected and conflicting changes are rare: their panel loads when there is one to show.
+const ProblemsPanel = lazyComponent(() =>
+  import('../components/ProblemsPanel').then((m) => m.ProblemsPanel),
+);
 
 export function HomePage(props: { session: DeviceSession; onSignInAgain: () => void }) {
   const { t } = useI18n();
