@@ -81,8 +81,11 @@ export function applyScoresheetMutation(
   assertScoresFitRubric(ws, merged.sheet);
 
   // Written again when it differs from what the device sent (it lost a conflict, or kept
-  // fields the device did not set), so that device pulls the server's version.
-  const isNeeded = merged.changed || !sameValue(merged.sheet, sheet);
+  // fields the device did not set), or when the device edited an older version than the
+  // server's: either way that device must pull the current version and its change number,
+  // or its next edit would count as concurrent with what it has in fact seen.
+  const isStaleBase = stored !== null && mutation.baseSeq < stored.seq;
+  const isNeeded = merged.changed || isStaleBase || !sameValue(merged.sheet, sheet);
   const seq = isNeeded
     ? ws.put({ kind: 'scoresheet', data: merged.sheet }, { stamps: merged.stamps })
     : (stored?.seq ?? 0);
