@@ -38,6 +38,10 @@ describe('the app shell in real Chromium, from the real server', () => {
     await home.entry('Tahta Maton').waitFor();
     await home.demoBadge().waitFor();
     expect(new URL(page.url()).search).toBe('');
+    await expect
+      .poll(() => home.pendingChanges().textContent())
+      .toBe('Semua perubahan sudah terkirim');
+    await page.getByText(/^Terakhir sinkron \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB$/).waitFor();
   });
 
   it('still opens with its data after going offline and reloading, with the server gone', async () => {

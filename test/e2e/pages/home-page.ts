@@ -16,6 +16,10 @@ export class HomePage {
     return this.page.getByText('DATA CONTOH', { exact: true });
   }
 
+  pendingChanges() {
+    return this.page.locator('.sync-bar .pending');
+  }
+
   connectionState() {
     return this.page.locator('.sync-bar .dot');
   }
