@@ -9,7 +9,8 @@ import {
   type Catalogue,
   type I18n,
 } from './i18n/i18n-context';
-import { HomePage } from './pages/HomePage';
+import { MyWorkPage } from './pages/MyWorkPage';
+import { useRoute, type Route } from './router';
 import { lazyComponent } from './lazy-component';
 import { registerServiceWorker } from './register-service-worker';
 
@@ -22,6 +23,10 @@ type SessionState =
 
 // A signed-in device never needs the sign-in screen again: it loads only when shown.
 const SignInPage = lazyComponent(() => import('./pages/SignInPage').then((m) => m.SignInPage));
+// The scoring screen opens from the judge's list; the panitia's and operators' screens are
+// not on the judge's path at all. Both load in their own chunks (precached for offline).
+const ScoringPage = lazyComponent(() => import('./pages/ScoringPage').then((m) => m.ScoringPage));
+const HomePage = lazyComponent(() => import('./pages/HomePage').then((m) => m.HomePage));
 
 export function App(props: {
   services: AppServices;
@@ -35,6 +40,7 @@ export function App(props: {
   });
   const [sessionState, setSessionState] = useState<SessionState>({ status: 'loading' });
   const [acceptUpdate, setAcceptUpdate] = useState<(() => void) | null>(null);
+  const { route, navigate } = useRoute();
 
   const i18n = useMemo<I18n>(
     () => ({
@@ -71,8 +77,10 @@ export function App(props: {
           <SignInPage onSignedIn={(session) => setSessionState({ status: 'signed-in', session })} />
         )}
         {sessionState.status === 'signed-in' && (
-          <HomePage
+          <SignedIn
             session={sessionState.session}
+            route={route}
+            navigate={navigate}
             onSignInAgain={() =>
               setSessionState({ status: 'reauthenticating', session: sessionState.session })
             }
@@ -81,4 +89,19 @@ export function App(props: {
       </I18nProvider>
     </ServicesProvider>
   );
+}
+
+/** A judge lands on their work; the panitia and operators on the competitions overview. */
+function SignedIn(props: {
+  session: DeviceSession;
+  route: Route;
+  navigate: (path: string) => void;
+  onSignInAgain: () => void;
+}) {
+  const { session, route, navigate, onSignInAgain } = props;
+  if (session.user.role !== 'judge')
+    return <HomePage session={session} onSignInAgain={onSignInAgain} />;
+  if (route.page === 'score')
+    return <ScoringPage assignmentId={route.assignmentId} onBack={() => navigate('/')} />;
+  return <MyWorkPage session={session} navigate={navigate} onSignInAgain={onSignInAgain} />;
 }

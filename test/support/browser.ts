@@ -5,15 +5,22 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/**
- * Debian's Chromium with a fresh profile. The flags keep it off the network it cannot
- * reach here (background services, QUIC) and let it run as root in a container.
- */
-export async function launchBrowser(): Promise<{
+export interface TestBrowser {
   context: BrowserContext;
-  close: () => Promise<void>;
-}> {
-  const profile = mkdtempSync(join(tmpdir(), 'jl-chromium-'));
+  profileDir: string;
+  /** Closes the browser; the profile (IndexedDB, service worker) stays when asked to. */
+  close: (keepProfile?: boolean) => Promise<void>;
+}
+
+/**
+ * Debian's Chromium with a fresh profile, or an existing one (a phone's browser opened
+ * again). The flags keep it off the network it cannot reach here (background services,
+ * QUIC) and let it run as root in a container. The viewport is a cheap phone's, 360 × 640.
+ */
+export async function launchBrowser(
+  options: { profileDir?: string; offline?: boolean } = {},
+): Promise<TestBrowser> {
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'jl-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -28,13 +35,15 @@ export async function launchBrowser(): Promise<{
     ],
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
-    viewport: { width: 412, height: 915 },
+    viewport: { width: 360, height: 640 },
+    offline: options.offline ?? false,
   });
   return {
     context,
-    close: async () => {
+    profileDir: profile,
+    close: async (keepProfile = false) => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

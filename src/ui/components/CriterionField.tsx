@@ -1,0 +1,55 @@
+import type { Criterion } from '../../domain/rubric';
+import type { CriterionScore } from '../../domain/scoresheet';
+import { useI18n } from '../i18n/i18n-context';
+import { LevelChoice } from './LevelChoice';
+import { RangeInput } from './RangeInput';
+
+/** One criterion: its name, weight and description always in view, the value, a note. */
+export function CriterionField(props: {
+  criterion: Criterion;
+  score: CriterionScore;
+  disabled: boolean;
+  onValue: (value: number | null) => void;
+  onNote: (note: string) => void;
+}) {
+  const { t } = useI18n();
+  const { criterion } = props;
+  const id = `criterion-${criterion.key}`;
+  return (
+    <section class="criterion" aria-labelledby={`${id}-name`}>
+      <h3 id={`${id}-name`}>
+        {criterion.name}{' '}
+        <span class="muted weight">{t('weight', { weight: criterion.weight })}</span>
+      </h3>
+      {criterion.description && <p class="description">{criterion.description}</p>}
+      {criterion.scale.kind === 'range' ? (
+        <RangeInput
+          id={id}
+          label={`${t('value')}: ${criterion.name}`}
+          scale={criterion.scale}
+          value={props.score.value}
+          disabled={props.disabled}
+          onChange={props.onValue}
+        />
+      ) : (
+        <LevelChoice
+          name={id}
+          label={`${t('value')}: ${criterion.name}`}
+          scale={criterion.scale}
+          value={props.score.value}
+          disabled={props.disabled}
+          onChange={props.onValue}
+        />
+      )}
+      <label class="field note">
+        <span>{t('criterionNote')}</span>
+        <textarea
+          rows={2}
+          value={props.score.note}
+          disabled={props.disabled}
+          onInput={(e) => props.onNote(e.currentTarget.value)}
+        />
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Category } from '../../domain/category';
+import type { Entry } from '../../domain/entry';
+import { formatDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+
+/** Everything about the entry the judge needs on site, from the device: works offline. */
+export function EntryDossier(props: { entry: Entry; category: Category | undefined }) {
+  const { t, locale } = useI18n();
+  const { entry } = props;
+  const point = entry.location?.point;
+  return (
+    <details class="card dossier">
+      <summary>{t('dossier')}</summary>
+      <p>{entry.summary}</p>
+      <dl>
+        <dt>{t('unit')}</dt>
+        <dd>{entry.unit.name}</dd>
+        <dt>{t('category')}</dt>
+        <dd>{props.category?.name ?? '—'}</dd>
+        <dt>{t('startedOn', { date: formatDate(locale, entry.startedOn) })}</dt>
+        <dd>{entry.isDigital ? t('digital') : t('nonDigital')}</dd>
+        {entry.location && (
+          <>
+            <dt>{t('location')}</dt>
+            <dd>
+              {entry.location.address}
+              {point && (
+                <>
+                  {' '}
+                  ({point.lat.toFixed(5)}, {point.lng.toFixed(5)}){' '}
+                  <a href={`geo:${point.lat},${point.lng}`}>{t('openMap')}</a>
+                </>
+              )}
+            </dd>
+          </>
+        )}
+        {entry.contact && (
+          <>
+            <dt>{t('contact')}</dt>
+            <dd>
+              {entry.contact.name}
+              {entry.contact.phone && (
+                <>
+                  {' · '}
+                  <a href={`tel:${entry.contact.phone.replace(/\s/g, '')}`}>
+                    {entry.contact.phone}
+                  </a>
+                </>
+              )}
+            </dd>
+          </>
+        )}
+        <dt>{t('evidence')}</dt>
+        <dd>
+          {entry.evidence.length === 0
+            ? t('noEvidence')
+            : entry.evidence.map((e) => e.name ?? e.sha256.slice(0, 8)).join(', ')}
+        </dd>
+      </dl>
+    </details>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** The screens a path can name. Paths are plain (no hash) so deep links and reloads work. */
+export type Route = { page: 'home' } | { page: 'score'; assignmentId: string };
+
+const SCORE_PATH = /^\/nilai\/([0-9a-f-]{36})\/?$/;
+
+export function parseRoute(pathname: string): Route {
+  const score = SCORE_PATH.exec(pathname);
+  return score?.[1] ? { page: 'score', assignmentId: score[1] } : { page: 'home' };
+}
+
+export function scorePath(assignmentId: string): string {
+  return `/nilai/${assignmentId}`;
+}
+
+/** The current route, following the back button; `navigate` pushes a new one. */
+export function useRoute(): { route: Route; navigate: (path: string) => void } {
+  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+  useEffect(() => {
+    const onPop = () => setRoute(parseRoute(window.location.pathname));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  return {
+    route,
+    navigate: (path) => {
+      window.history.pushState(null, '', path);
+      setRoute(parseRoute(path));
+      window.scrollTo(0, 0);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ScoringContext } from '../db/load-scoring-context';
+import { saveWithMutation } from '../db/outbox-repository';
+import type { Scoresheet } from '../domain/scoresheet';
+import { sameValue } from '../domain/scoresheet-fields';
+import { useServices } from './app-services';
+
+function blankSheet(context: ScoringContext): Scoresheet {
+  return {
+    id: context.assignment.id,
+    stageId: context.stage.id,
+    judgeId: context.assignment.judgeId,
+    entryId: context.entry.id,
+    rubricId: context.rubric.id,
+    rubricVersion: context.rubric.version,
+    scores: Object.fromEntries(
+      context.rubric.criteria.map((c) => [c.key, { value: null, note: '' }]),
+    ),
+    overallNote: '',
+    photos: [],
+    status: 'draft',
+  };
+}
+
+export interface ScoresheetEditor {
+  sheet: Scoresheet | null;
+  /** Applies a change on screen at once and saves it (record + outbox row) in order. */
+  update: (change: (sheet: Scoresheet) => Scoresheet) => void;
+  saveError: string | null;
+}
+
+/**
+ * The scoresheet being edited. Every change is saved to IndexedDB as it is made (no save
+ * button): a reload, a closed browser or a dead battery keeps it. Saves run one after the
+ * other so they land in the order typed. A newer version from a sync (another device's
+ * criteria merged in) is taken when nothing typed here is still being saved.
+ */
+export function useScoresheetEditor(context: ScoringContext | null | undefined): ScoresheetEditor {
+  const { db, deviceId, makeId, now } = useServices();
+  const [sheet, setSheet] = useState<Scoresheet | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const latest = useRef<Scoresheet | null>(null);
+  const saved = useRef<Scoresheet | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    if (!context) return;
+    const incoming = context.sheet ?? blankSheet(context);
+    const isIdle = latest.current === null || sameValue(latest.current, saved.current);
+    if (latest.current?.id !== incoming.id || (isIdle && !sameValue(incoming, latest.current))) {
+      latest.current = incoming;
+      saved.current = incoming;
+      setSheet(incoming);
+    }
+  }, [context]);
+
+  const update = (change: (sheet: Scoresheet) => Scoresheet) => {
+    const current = latest.current;
+    if (!current) return;
+    const next = change(current);
+    latest.current = next;
+    setSheet(next);
+    queue.current = queue.current.then(async () => {
+      try {
+        await saveWithMutation(db, {
+          record: { kind: 'scoresheet', data: next },
+          mutationId: makeId(),
+          deviceId,
+          nowMs: now(),
+        });
+        saved.current = next;
+        setSaveError(null);
+      } catch (error) {
+        setSaveError(error instanceof Error ? error.message : String(error));
+      }
+    });
+  };
+
+  return { sheet, update, saveError };
+}

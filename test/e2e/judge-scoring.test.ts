@@ -1,0 +1,143 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assignment } from '../../src/domain/assignment';
+import type { Entry } from '../../src/domain/entry';
+import type { Rubric } from '../../src/domain/rubric';
+import type { Stage } from '../../src/domain/stage';
+import type { User } from '../../src/domain/user';
+import { fetchTransport } from '../../src/sync/fetch-transport';
+import { launchBrowser } from '../support/browser';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { createDeviceOn, type TestDevice } from '../support/test-device';
+import { JudgePages } from './pages/scoring-page';
+
+type Panitia = TestDevice<ReturnType<typeof fetchTransport>>;
+
+async function all<T>(
+  device: Panitia,
+  table: 'users' | 'stages' | 'entries' | 'assignments' | 'rubrics',
+): Promise<T[]> {
+  return ((await device.db[table].toArray()) as { data: T }[]).map((row) => row.data);
+}
+
+describe("the judge's phone, offline from end to end", () => {
+  let server: ServerProcess;
+  let panitia: Panitia;
+  let judge: User;
+  let desk: { stage: Stage; rubric: Rubric; entries: Entry[] };
+  let field: { stage: Stage; entry: Entry };
+
+  beforeAll(async () => {
+    server = await startServerProcess({ dataDir: mkdtempSync(join(tmpdir(), 'jl-judge-')) });
+    panitia = createDeviceOn(() => fetchTransport(server.baseUrl));
+    await panitia.signIn(new URL(server.signInLink).searchParams.get('kode') ?? '');
+    await panitia.sync();
+    const users = await all<User>(panitia, 'users');
+    judge = users.find((u) => u.role === 'judge')!;
+    const stages = await all<Stage>(panitia, 'stages');
+    const entries = await all<Entry>(panitia, 'entries');
+    const assignments = await all<Assignment>(panitia, 'assignments');
+    const rubrics = await all<Rubric>(panitia, 'rubrics');
+    const deskStage = stages.find((s) => s.kind === 'desk')!;
+    const mine = assignments.filter((a) => a.judgeId === judge.id && a.stageId === deskStage.id);
+    desk = {
+      stage: deskStage,
+      rubric: rubrics.find((r) => r.id === deskStage.rubricId)!,
+      entries: mine.slice(0, 2).map((a) => entries.find((e) => e.id === a.entryId)!),
+    };
+    // The panitia opens the field stage (level criteria) and sends the judge to one site.
+    const fieldStage = { ...stages.find((s) => s.kind === 'field')!, state: 'open' as const };
+    const site = entries.find((e) => !mine.some((a) => a.entryId === e.id))!;
+    await panitia.save({ kind: 'stage', data: fieldStage });
+    await panitia.save({
+      kind: 'assignment',
+      data: {
+        id: '0190d000-0000-7000-8000-000000000001',
+        stageId: fieldStage.id,
+        judgeId: judge.id,
+        entryId: site.id,
+      },
+    });
+    expect(await panitia.sync()).toMatchObject({ ok: true, result: { rejected: 0 } });
+    field = { stage: fieldStage, entry: site };
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  async function inviteJudge(): Promise<string> {
+    const token = (await panitia.settings.session())?.token ?? '';
+    const response = await fetch(`${server.baseUrl}/api/admin/invites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ userId: judge.id }),
+    });
+    return ((await response.json()) as { link: string }).link;
+  }
+
+  it('scores offline, survives closing the browser, submits, and the server gets exactly that', async () => {
+    const first = await launchBrowser();
+    let page = await first.context.newPage();
+    await page.goto(await inviteJudge());
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pekerjaan saya' }).waitFor();
+    await page.locator('.work-item', { hasText: field.entry.title }).waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await first.context.setOffline(true);
+    const judgePages = new JudgePages(page);
+    const criteria = desk.rubric.criteria;
+    for (const [n, entry] of desk.entries.entries()) {
+      await judgePages.openEntry(entry.title);
+      for (const [i, c] of criteria.entries()) await judgePages.setRange(c.name, 50 + n * 10 + i);
+      await judgePages.noteOn(criteria[0]!.name, `Catatan lapangan ${n + 1}`);
+      await judgePages.backToList();
+    }
+    await judgePages.openEntry(field.entry.title);
+    await judgePages.chooseLevel('Peraturan kepala daerah');
+    await judgePages.chooseLevel('501 atau lebih penerima manfaat');
+    await judgePages.backToList();
+    await expect
+      .poll(() => judgePages.status(desk.entries[0]!.title).textContent())
+      .toBe(`Draf ${criteria.length}/${criteria.length}`);
+
+    // The browser is closed and opened again, still without a network.
+    await first.close(true);
+    const again = await launchBrowser({ profileDir: first.profileDir, offline: true });
+    page = await again.context.newPage();
+    await page.goto(server.baseUrl);
+    const reopened = new JudgePages(page);
+    await page.getByRole('heading', { level: 1, name: 'Pekerjaan saya' }).waitFor();
+    await reopened.openEntry(desk.entries[1]!.title);
+    expect(await reopened.rangeValue(criteria[2]!.name).inputValue()).toBe(String(60 + 2));
+    await reopened.submit();
+    await reopened.backToList();
+    await reopened.openEntry(desk.entries[0]!.title);
+    await reopened.submit();
+    await reopened.backToList();
+
+    await again.context.setOffline(false);
+    await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+    await reopened.waitUntilAllSent();
+    await again.close();
+
+    await panitia.sync();
+    for (const [n, entry] of desk.entries.entries()) {
+      const assignment = (await all<Assignment>(panitia, 'assignments')).find(
+        (a) => a.judgeId === judge.id && a.entryId === entry.id && a.stageId === desk.stage.id,
+      )!;
+      const sheet = await panitia.get('scoresheet', assignment.id);
+      expect(sheet?.status).toBe('submitted');
+      expect(criteria.map((c) => sheet?.scores[c.key]?.value)).toEqual(
+        criteria.map((_, i) => 50 + n * 10 + i),
+      );
+      expect(sheet?.scores[criteria[0]!.key]?.note).toBe(`Catatan lapangan ${n + 1}`);
+    }
+    const fieldSheet = await panitia.get('scoresheet', '0190d000-0000-7000-8000-000000000001');
+    expect(fieldSheet?.status).toBe('draft');
+    expect(fieldSheet?.scores['regulasi']?.value).toBe(2);
+    expect(fieldSheet?.scores['kemanfaatan']?.value).toBe(3);
+  });
+});
