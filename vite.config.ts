@@ -35,15 +35,23 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Maps are written for debugging and the bundle benchmark, but not linked from the
+    // files: a phone never fetches them, and the link comments cost judge-path bytes.
+    sourcemap: 'hidden',
     // Every browser the judges use supports modulepreload; the polyfill would cost bytes.
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // Everything the first screen needs in one chunk beside the entry: split further,
-        // each file is gzipped on its own and the judge path pays for it in bytes.
+        // What the first screen needs goes in one chunk beside the entry: split further,
+        // each file is gzipped on its own and the judge path pays for it in bytes. Code used
+        // only when editing, or only by lazy screens, stays out so it loads with them.
         codeSplitting: {
-          groups: [{ name: 'core', test: /node_modules\/(?!workbox-window)|src\/(domain|db)\// }],
+          groups: [
+            {
+              name: 'core',
+              test: /node_modules\/(?!workbox-window)|src\/ui\/app-services|src\/(domain|db|ui\/i18n)\/(?!(save-local-edit|load-scoring-context|discard-rejected|score-total|scoresheet-fields|scoresheet-merge|hlc|messages-en)\.)/,
+            },
+          ],
         },
       },
     },

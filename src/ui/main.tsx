@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { AppDatabase } from '../db/app-database';
 import { DeviceSettings } from '../db/device-settings';
 import { makeUuidV7 } from '../domain/ids';
-import { fetchTransport } from '../sync/fetch-transport';
 import { createDeferredSyncEngine } from '../sync/deferred-sync-engine';
 import { webLockRunner } from '../sync/web-lock-runner';
 import { App } from './App';
@@ -19,7 +18,7 @@ async function start(): Promise<void> {
   const settings = new DeviceSettings('jurilapang-settings');
   const deviceId = await settings.deviceId(makeId);
   const sync = createDeferredSyncEngine({
-    transport: fetchTransport(window.location.origin),
+    serverUrl: window.location.origin,
     db,
     settings,
     deviceId,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScoringContext } from '../db/load-scoring-context';
-import { saveWithMutation } from '../db/outbox-repository';
+import { saveWithMutation } from '../db/save-local-edit';
 import type { Scoresheet } from '../domain/scoresheet';
 import { sameValue } from '../domain/scoresheet-fields';
 import { useServices } from './app-services';

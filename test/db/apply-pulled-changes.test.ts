@@ -3,11 +3,8 @@ import type { AppDatabase } from '../../src/db/app-database';
 import { applyPulledChanges } from '../../src/db/apply-pulled-changes';
 import { readCursor } from '../../src/db/cursor';
 import { InvalidRecordError } from '../../src/db/invalid-record-error';
-import {
-  listPendingMutations,
-  markRejected,
-  saveWithMutation,
-} from '../../src/db/outbox-repository';
+import { listPendingMutations, markRejected } from '../../src/db/outbox-repository';
+import { saveWithMutation } from '../../src/db/save-local-edit';
 import { getRecord, listRecords, listRecordsWhere } from '../../src/db/record-repository';
 import type { Change } from '../../src/domain/sync-protocol';
 import type { RecordKind, SyncRecord } from '../../src/domain/sync-record';

@@ -7,8 +7,8 @@ import {
   listPendingMutations,
   listRejectedMutations,
   markRejected,
-  saveWithMutation,
 } from '../../src/db/outbox-repository';
+import { saveWithMutation } from '../../src/db/save-local-edit';
 import { getRecord } from '../../src/db/record-repository';
 import type { SyncRecord } from '../../src/domain/sync-record';
 import { freshDatabase } from '../support/fresh-database';

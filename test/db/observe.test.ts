@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listEntriesOfCompetition } from '../../src/db/list-entries-of-competition';
 import { observe } from '../../src/db/observe';
-import { saveWithMutation } from '../../src/db/outbox-repository';
+import { saveWithMutation } from '../../src/db/save-local-edit';
 import { freshDatabase } from '../support/fresh-database';
 import { makeEntry, testId } from '../support/records';
 

@@ -7,9 +7,9 @@ import {
   listRejectedMutations,
   markRejected,
   removeAcknowledged,
-  saveWithMutation,
   summarizeOutbox,
 } from '../../src/db/outbox-repository';
+import { saveWithMutation } from '../../src/db/save-local-edit';
 import { getRecord } from '../../src/db/record-repository';
 import { writeServerOffset } from '../../src/db/server-offset';
 import { parseHlc, type Hlc } from '../../src/domain/hlc';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { AppDatabase } from '../../src/db/app-database';
 import { DeviceSettings } from '../../src/db/device-settings';
-import { saveWithMutation } from '../../src/db/outbox-repository';
+import { saveWithMutation } from '../../src/db/save-local-edit';
 import { getRecord } from '../../src/db/record-repository';
 import { makeUuidV7 } from '../../src/domain/ids';
 import type { Mutation } from '../../src/domain/sync-protocol';

@@ -6,6 +6,7 @@ import { lazyComponent } from '../lazy-component';
 import { SyncBar } from '../components/SyncBar';
 import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
+import './home.css';
 
 // Rejected and conflicting changes are rare: their panel loads when there is one to show.
 const ProblemsPanel = lazyComponent(() =>

@@ -9,6 +9,7 @@ import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
 import { useScoresheetEditor } from '../use-scoresheet-editor';
+import './scoring.css';
 
 /** Scoring one assigned entry: offline, autosaved, one criterion at a time or all at once. */
 export function ScoringPage(props: { assignmentId: string; onBack: () => void }) {

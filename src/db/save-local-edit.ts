@@ -1,0 +1,157 @@
+import { describeIssues } from '../domain/describe-issues';
+import { formatHlc, hlcSchema, parseHlc, tickHlc } from '../domain/hlc';
+import { scoresheetSchema } from '../domain/scoresheet';
+import { changedScoresheetFields } from '../domain/scoresheet-fields';
+import { mutationSchema, type Mutation } from '../domain/sync-protocol';
+import { recordKey, type RecordKind, type SyncRecord } from '../domain/sync-record';
+import { META_KEYS, type AppDatabase } from './app-database';
+import { InvalidRecordError } from './invalid-record-error';
+import type { OutboxRow } from './outbox-row';
+import { parseOutboxRow } from './outbox-repository';
+import { fieldOf, parseRows } from './row-problem';
+import { toRecordRow } from './to-record-row';
+
+export interface LocalEdit {
+  record: SyncRecord;
+  /** A fresh id (makeUuidV7) that the server uses to recognise a retried push. */
+  mutationId: string;
+  /** This device's id: the node of its hybrid clock. */
+  deviceId: string;
+  /** Device clock, epoch milliseconds. */
+  nowMs: number;
+  /** 'delete' removes the record here and asks the server to; default 'put'. */
+  op?: 'put' | 'delete';
+  /** For scoresheets: the fields this edit set, so the server merges them alone. */
+  fields?: readonly string[];
+}
+
+/**
+ * The way every local edit is made: validates the record, then writes it and its outbox
+ * row in ONE transaction, so there is never a saved edit the server will not hear about,
+ * nor an outbox row for an edit that was not saved. No network call happens inside.
+ *
+ * Inside the same transaction it ticks the device's hybrid clock (corrected by the server
+ * offset measured at the last sync) and reads the server change number the edit starts
+ * from (baseSeq): both must match the stored state exactly, even with two tabs open.
+ * Returns the mutation as it will be pushed (text fields trimmed by the schema).
+ */
+export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promise<Mutation> {
+  const key = recordKey(edit.record);
+  const table = db.recordTable(edit.record.kind);
+  return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    const [existing, lastHlc, offset] = await Promise.all([
+      table.get(key),
+      db.meta.get(META_KEYS.hlc),
+      db.meta.get(META_KEYS.serverOffsetMs),
+    ]);
+    const baseSeq = fieldOf(existing, 'seq');
+    const offsetMs = fieldOf(offset, 'value');
+    const previous = hlcSchema.safeParse(fieldOf(lastHlc, 'value'));
+    const hlc = tickHlc(
+      previous.success ? parseHlc(previous.data) : null,
+      edit.nowMs + (typeof offsetMs === 'number' && Number.isFinite(offsetMs) ? offsetMs : 0),
+      edit.deviceId,
+    );
+    const fields = edit.fields ?? fieldsChangedLocally(edit.record, existing);
+    const unsent = await pendingRowsOf(db, edit.record.kind, key);
+    const folded = foldUnsent(unsent, {
+      hlc: formatHlc(hlc),
+      fields,
+      baseSeq: typeof baseSeq === 'number' ? baseSeq : 0,
+    });
+    const parsed = mutationSchema.safeParse({
+      id: edit.mutationId,
+      madeAt: new Date(edit.nowMs).toISOString(),
+      hlc: formatHlc(hlc),
+      op: edit.op ?? 'put',
+      record: edit.record,
+      ...(folded.fields === undefined ? {} : { fields: folded.fields }),
+      baseSeq: folded.baseSeq,
+      ...(folded.fieldHlcs === undefined ? {} : { fieldHlcs: folded.fieldHlcs }),
+    });
+    if (!parsed.success) {
+      throw new InvalidRecordError(
+        `Cannot save ${edit.record.kind} ${edit.record.data.id}: ${describeIssues(parsed.error.issues)}`,
+      );
+    }
+    const mutation = parsed.data;
+    if (mutation.op === 'delete') await table.delete(key);
+    else {
+      const row = toRecordRow(mutation.record);
+      await table.put(typeof baseSeq === 'number' ? { ...row, seq: baseSeq } : row);
+    }
+    await db.outbox.bulkDelete(unsent.map((row) => row.seq));
+    await db.outbox.add({
+      mutation,
+      recordKey: key,
+      status: 'pending',
+      createdAtMs: Math.min(edit.nowMs, ...unsent.map((row) => row.createdAtMs)),
+    });
+    await db.meta.put({ key: META_KEYS.hlc, value: mutation.hlc });
+    return mutation;
+  });
+}
+
+/** The record's edits still waiting to be sent, oldest first. */
+async function pendingRowsOf(db: AppDatabase, kind: RecordKind, key: string): Promise<OutboxRow[]> {
+  const rows = await db.outbox
+    .where('[mutation.record.kind+recordKey]')
+    .equals([kind, key])
+    .toArray();
+  return parseRows(rows, parseOutboxRow).rows.filter((row) => row.status === 'pending');
+}
+
+/**
+ * Folds the unsent edits of a record into the new one, so a judge's day of autosaves goes
+ * up as one mutation per scoresheet, not one per keystroke. The fold keeps what the server
+ * needs to merge correctly: every field any of them set, the oldest base version, and the
+ * clock at which each field was really set (the newest edit of that field).
+ * A folded edit may also be in a push that is under way; the server then applies both,
+ * and the later one, a superset, leaves the same values.
+ */
+function foldUnsent(
+  unsent: readonly OutboxRow[],
+  latest: { hlc: string; fields: readonly string[] | undefined; baseSeq: number },
+): {
+  fields: string[] | undefined;
+  baseSeq: number;
+  fieldHlcs: Record<string, string> | undefined;
+} {
+  if (unsent.length === 0) {
+    return {
+      fields: latest.fields && [...latest.fields],
+      baseSeq: latest.baseSeq,
+      fieldHlcs: undefined,
+    };
+  }
+  const baseSeq = Math.min(latest.baseSeq, ...unsent.map((row) => row.mutation.baseSeq));
+  // An edit that sets every field (a record other than a scoresheet) makes the clocks of
+  // the earlier ones irrelevant.
+  if (latest.fields === undefined || unsent.some((row) => row.mutation.fields === undefined)) {
+    return { fields: undefined, baseSeq, fieldHlcs: undefined };
+  }
+  const setNow = new Set(latest.fields);
+  const earlier = new Map<string, string>();
+  for (const row of unsent) {
+    for (const field of row.mutation.fields ?? []) {
+      if (!setNow.has(field))
+        earlier.set(field, row.mutation.fieldHlcs?.[field] ?? row.mutation.hlc);
+    }
+  }
+  return {
+    fields: [...new Set([...earlier.keys(), ...latest.fields])],
+    baseSeq,
+    fieldHlcs: earlier.size > 0 ? Object.fromEntries(earlier) : undefined,
+  };
+}
+
+/**
+ * A scoresheet merges per field on the server, so an edit says which fields it set: those
+ * that differ from the copy on this device (or, for a new sheet, those filled in). Other
+ * records are replaced whole.
+ */
+function fieldsChangedLocally(record: SyncRecord, existingRow: unknown): string[] | undefined {
+  if (record.kind !== 'scoresheet') return undefined;
+  const before = scoresheetSchema.safeParse(fieldOf(existingRow, 'data'));
+  return changedScoresheetFields(before.success ? before.data : undefined, record.data);
+}
