@@ -57,6 +57,9 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
   const update = (change: (sheet: Scoresheet) => Scoresheet) => {
     const current = latest.current;
     if (!current) return;
+    // A User Timing measure from the change to the record and its outbox row being
+    // committed: visible in the browser's performance tools and to the autosave benchmark.
+    const started = performance.now();
     const next = change(current);
     latest.current = next;
     setSheet(next);
@@ -68,6 +71,7 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
           deviceId,
           nowMs: now(),
         });
+        performance.measure('jurilapang:autosave', { start: started, end: performance.now() });
         saved.current = next;
         setSaveError(null);
       } catch (error) {

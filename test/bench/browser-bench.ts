@@ -1,0 +1,117 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import type { User } from '../../src/domain/user';
+import { fetchTransport } from '../../src/sync/fetch-transport';
+import { launchBrowser } from '../support/browser';
+import { startServerProcess } from '../support/server-process';
+import { createDeviceOn } from '../support/test-device';
+import { NETWORK_PROFILES } from './latency-proxy';
+
+export interface BrowserBenchResult {
+  firstVisitMs: number;
+  repeatVisitOfflineMs: number;
+  autosaveP95Ms: number;
+  autosaveSamples: number;
+}
+
+/** PERFORMANCE.md's browser budgets, in Debian's Chromium, against a real server process. */
+export async function runBrowserBench(): Promise<BrowserBenchResult> {
+  const server = await startServerProcess({
+    dataDir: mkdtempSync(join(tmpdir(), 'jl-bench-browser-')),
+  });
+  const browser = await launchBrowser();
+  try {
+    const link = await judgeInvite(server.baseUrl, server.signInLink);
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await throttle(cdp, '3g');
+
+    // First visit: nothing cached. Time to the sign-in form, then from "Masuk" to the
+    // assignments list, leaving out the moment the judge takes to read and tap.
+    const started = Date.now();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).waitFor();
+    const formReady = Date.now() - started;
+    const tapped = Date.now();
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.locator('.work-item').first().waitFor();
+    const firstVisitMs = formReady + (Date.now() - tapped);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    // Repeat visit, offline: the service worker serves the shell, IndexedDB the data.
+    await browser.context.setOffline(true);
+    await page.goto('about:blank');
+    const again = Date.now();
+    await page.goto(server.baseUrl);
+    await page.locator('.work-item').first().waitFor();
+    const repeatVisitOfflineMs = Date.now() - again;
+
+    const autosave = await measureAutosave(page);
+    return {
+      firstVisitMs,
+      repeatVisitOfflineMs,
+      autosaveP95Ms: autosave.p95,
+      autosaveSamples: autosave.samples,
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+async function throttle(cdp: CDPSession, profile: '3g'): Promise<void> {
+  const { rttMs, downKbit, upKbit } = NETWORK_PROFILES[profile];
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: rttMs,
+    downloadThroughput: (downKbit * 1000) / 8,
+    uploadThroughput: (upKbit * 1000) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+/** 60 score changes typed into the scoring screen under 4× CPU slowdown. */
+async function measureAutosave(page: Page): Promise<{ p95: number; samples: number }> {
+  await page.locator('.work-item').first().click();
+  const input = page.locator('.score-number').first();
+  await input.waitFor();
+  await page.evaluate(() => performance.clearMeasures('jurilapang:autosave'));
+  const samples = 60;
+  for (let i = 0; i < samples; i++) {
+    await input.fill(String(i % 101));
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('jurilapang:autosave').length >= n,
+      i + 1,
+    );
+  }
+  const durations = await page.evaluate(() =>
+    performance.getEntriesByName('jurilapang:autosave').map((e) => e.duration),
+  );
+  durations.sort((a, b) => a - b);
+  return {
+    p95: durations[Math.ceil(durations.length * 0.95) - 1] ?? Number.NaN,
+    samples: durations.length,
+  };
+}
+
+async function judgeInvite(baseUrl: string, signInLink: string): Promise<string> {
+  const panitia = createDeviceOn(() => fetchTransport(baseUrl));
+  await panitia.signIn(new URL(signInLink).searchParams.get('kode') ?? '');
+  await panitia.sync();
+  const judge = ((await panitia.db.users.toArray()) as { data: User }[])
+    .map((r) => r.data)
+    .find((u) => u.role === 'judge');
+  const response = await fetch(`${baseUrl}/api/admin/invites`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${(await panitia.settings.session())?.token ?? ''}`,
+    },
+    body: JSON.stringify({ userId: judge?.id }),
+  });
+  return ((await response.json()) as { link: string }).link;
+}
