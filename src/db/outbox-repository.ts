@@ -111,7 +111,7 @@ export function localEditTarget(kind: RecordKind, key: string): string {
   return `${kind}:${key}`;
 }
 
-export function parseOutboxRow(row: unknown): ParsedRow<OutboxRow> {
+function parseOutboxRow(row: unknown): ParsedRow<OutboxRow> {
   const parsed = outboxRowSchema.safeParse(row);
   return parsed.success
     ? { ok: true, value: parsed.data }

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { describeIssues } from '../domain/describe-issues';
 import { formatHlc, hlcSchema, parseHlc, tickHlc } from '../domain/hlc';
 import { scoresheetSchema } from '../domain/scoresheet';
@@ -6,9 +7,8 @@ import { mutationSchema, type Mutation } from '../domain/sync-protocol';
 import { recordKey, type RecordKind, type SyncRecord } from '../domain/sync-record';
 import { META_KEYS, type AppDatabase } from './app-database';
 import { InvalidRecordError } from './invalid-record-error';
-import type { OutboxRow } from './outbox-row';
-import { parseOutboxRow } from './outbox-repository';
-import { fieldOf, parseRows } from './row-problem';
+import { OUTBOX_STATUSES } from './outbox-row';
+import { fieldOf } from './row-problem';
 import { toRecordRow } from './to-record-row';
 
 export interface LocalEdit {
@@ -93,12 +93,38 @@ export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promis
 }
 
 /** The record's edits still waiting to be sent, oldest first. */
-async function pendingRowsOf(db: AppDatabase, kind: RecordKind, key: string): Promise<OutboxRow[]> {
-  const rows = await db.outbox
+/**
+ * What folding reads of an unsent edit. Only these fields are parsed: the record inside
+ * is replaced by the new edit anyway, and parsing it on every keystroke costs the
+ * autosave its time budget on a slow phone.
+ */
+const foldableRowSchema = z.object({
+  seq: z.int(),
+  status: z.enum(OUTBOX_STATUSES),
+  createdAtMs: z.number(),
+  mutation: z.object({
+    hlc: hlcSchema,
+    baseSeq: z.int().check(z.gte(0)),
+    fields: z.optional(z.array(z.string())),
+    fieldHlcs: z.optional(z.record(z.string(), hlcSchema)),
+  }),
+});
+type FoldableRow = z.infer<typeof foldableRowSchema>;
+
+async function pendingRowsOf(
+  db: AppDatabase,
+  kind: RecordKind,
+  key: string,
+): Promise<FoldableRow[]> {
+  const rows: unknown[] = await db.outbox
     .where('[mutation.record.kind+recordKey]')
     .equals([kind, key])
     .toArray();
-  return parseRows(rows, parseOutboxRow).rows.filter((row) => row.status === 'pending');
+  return rows.flatMap((row) => {
+    const parsed = foldableRowSchema.safeParse(row);
+    // A damaged row is not folded: it stays, and the outbox listing reports it.
+    return parsed.success && parsed.data.status === 'pending' ? [parsed.data] : [];
+  });
 }
 
 /**
@@ -110,7 +136,7 @@ async function pendingRowsOf(db: AppDatabase, kind: RecordKind, key: string): Pr
  * and the later one, a superset, leaves the same values.
  */
 function foldUnsent(
-  unsent: readonly OutboxRow[],
+  unsent: readonly FoldableRow[],
   latest: { hlc: string; fields: readonly string[] | undefined; baseSeq: number },
 ): {
   fields: string[] | undefined;

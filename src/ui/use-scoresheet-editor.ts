@@ -24,8 +24,11 @@ function blankSheet(context: ScoringContext): Scoresheet {
 
 export interface ScoresheetEditor {
   sheet: Scoresheet | null;
-  /** Applies a change on screen at once and saves it (record + outbox row) in order. */
-  update: (change: (sheet: Scoresheet) => Scoresheet) => void;
+  /**
+   * Applies a change on screen at once and saves it (record + outbox row) in order.
+   * `fields` names what changed, so the save need not work it out by comparing sheets.
+   */
+  update: (change: (sheet: Scoresheet) => Scoresheet, fields?: readonly string[]) => void;
   saveError: string | null;
 }
 
@@ -54,7 +57,7 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
     }
   }, [context]);
 
-  const update = (change: (sheet: Scoresheet) => Scoresheet) => {
+  const update = (change: (sheet: Scoresheet) => Scoresheet, fields?: readonly string[]) => {
     const current = latest.current;
     if (!current) return;
     // A User Timing measure from the change to the record and its outbox row being
@@ -70,6 +73,7 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
           mutationId: makeId(),
           deviceId,
           nowMs: now(),
+          ...(fields === undefined ? {} : { fields }),
         });
         performance.measure('jurilapang:autosave', { start: started, end: performance.now() });
         saved.current = next;

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n-context';
 export function SubmitPanel(props: {
   rubric: Rubric;
   sheet: Scoresheet;
-  update: (change: (s: Scoresheet) => Scoresheet) => void;
+  update: (change: (s: Scoresheet) => Scoresheet, fields?: readonly string[]) => void;
 }) {
   const { t, locale } = useI18n();
   const { now } = useServices();
@@ -47,7 +47,7 @@ export function SubmitPanel(props: {
             disabled={!total.isComplete}
             onClick={() => {
               const submittedAt = new Date(now()).toISOString();
-              props.update((s) => ({ ...s, status: 'submitted', submittedAt }));
+              props.update((s) => ({ ...s, status: 'submitted', submittedAt }), ['status']);
               setMode('idle');
             }}
           >
@@ -74,7 +74,10 @@ export function SubmitPanel(props: {
             class="button primary"
             disabled={trimmed === ''}
             onClick={() => {
-              props.update((s) => ({ ...s, status: 'abstained', abstainReason: trimmed }));
+              props.update(
+                (s) => ({ ...s, status: 'abstained', abstainReason: trimmed }),
+                ['status'],
+              );
               setMode('idle');
             }}
           >

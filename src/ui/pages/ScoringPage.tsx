@@ -45,7 +45,7 @@ export function ScoringPage(props: { assignmentId: string; onBack: () => void })
 function ScoringForm(props: {
   context: ScoringContext;
   sheet: Scoresheet;
-  update: (change: (sheet: Scoresheet) => Scoresheet) => void;
+  update: (change: (sheet: Scoresheet) => Scoresheet, fields?: readonly string[]) => void;
   saveError: string | null;
 }) {
   const { t, locale } = useI18n();
@@ -56,10 +56,13 @@ function ScoringForm(props: {
   const total = computeScoreTotal(sheet, context.rubric);
   const isLocked = sheet.status !== 'draft' || context.stage.state !== 'open';
   const setScore = (key: string, patch: Partial<{ value: number | null; note: string }>) =>
-    update((s) => {
-      const current = s.scores[key] ?? { value: null, note: '' };
-      return { ...s, scores: { ...s.scores, [key]: { ...current, ...patch } } };
-    });
+    update(
+      (s) => {
+        const current = s.scores[key] ?? { value: null, note: '' };
+        return { ...s, scores: { ...s.scores, [key]: { ...current, ...patch } } };
+      },
+      Object.keys(patch).map((part) => `scores.${key}.${part}`),
+    );
   const shown = layout === 'all' ? criteria : criteria.slice(index, index + 1);
 
   return (
@@ -144,7 +147,7 @@ function ScoringForm(props: {
           disabled={isLocked}
           onInput={(e) => {
             const overallNote = e.currentTarget.value;
-            update((s) => ({ ...s, overallNote }));
+            update((s) => ({ ...s, overallNote }), ['overallNote']);
           }}
         />
       </label>
