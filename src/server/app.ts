@@ -6,6 +6,7 @@ import { HttpError } from './http-error';
 import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
+import { blobRoutes } from './routes/blob-routes';
 import { healthRoutes } from './routes/health-routes';
 import { syncRoutes } from './routes/sync-routes';
 import type { ServerDeps } from './server-deps';
@@ -45,6 +46,7 @@ export function createApp(deps: ServerDeps): Hono {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
+  app.route('/api/blobs', blobRoutes(deps));
   app.all('/api/*', (c) => {
     throw new HttpError(404, 'not-found', `No API route ${c.req.method} ${c.req.path}`);
   });

@@ -2,7 +2,9 @@ import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { makeAdminSignInLink } from './admin-sign-in-link';
+import { join } from 'node:path';
 import { createApp } from './app';
+import { BlobStore } from './blob-store';
 import { readConfig } from './config';
 import { DataDirLockedError } from './data-dir-lock';
 import { seedDemoIfEmpty } from './demo/seed-demo';
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
   const { db, lock } = await openDatabase(config);
   const deps: ServerDeps = {
     db,
+    blobs: new BlobStore(join(config.dataDir, 'blobs')),
     now: () => new Date(),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     staticDir: config.staticDir,

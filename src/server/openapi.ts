@@ -42,6 +42,12 @@ const errors = {
   '403': { description: 'The signed-in role may not do this', ...json('Error') },
 };
 const bearer = [{ deviceToken: [] }];
+const sha256Parameter = {
+  name: 'sha256',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+};
 
 function componentSchemas(): Record<string, unknown> {
   return Object.fromEntries(
@@ -106,6 +112,41 @@ export function openApiDocument(): Record<string, unknown> {
             '200': { description: 'Answers and a page of changes', ...json('SyncResponse') },
             ...errors,
             '413': { description: 'The body is too large: split the batch', ...json('Error') },
+          },
+        },
+      },
+      '/api/blobs/{sha256}/offset': {
+        get: {
+          summary:
+            'How many bytes of a photo or document the server holds, and whether it is complete',
+          security: bearer,
+          parameters: [sha256Parameter],
+          responses: { '200': { description: '{ sha256, offset, complete }' }, ...errors },
+        },
+      },
+      '/api/blobs/{sha256}': {
+        put: {
+          summary:
+            'Append one chunk (at most 2 MiB) of a blob at exactly the offset the server holds',
+          description:
+            "Query: offset and size (the whole blob). Content-Type: the blob's media type. Another offset " +
+            'gets 409 with the right one; the last chunk is checked against the hash (422 if it does not match).',
+          security: bearer,
+          parameters: [sha256Parameter],
+          responses: {
+            '200': { description: 'Chunk stored' },
+            '201': { description: 'Blob complete' },
+            ...errors,
+          },
+        },
+        get: {
+          summary: 'A complete blob',
+          security: bearer,
+          parameters: [sha256Parameter],
+          responses: {
+            '200': { description: 'The bytes' },
+            ...errors,
+            '404': { description: 'Not held', ...json('Error') },
           },
         },
       },

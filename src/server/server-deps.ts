@@ -1,8 +1,11 @@
+import type { BlobStore } from './blob-store';
 import type { SqlClient } from './store/sql-client';
 
 /** What the app is built from; tests pass an in-memory database and a fixed clock. */
 export interface ServerDeps {
   db: SqlClient;
+  /** Photos and documents by sha-256, on disk under DATA_DIR/blobs. */
+  blobs: BlobStore;
   now: () => Date;
   randomBytes: (size: number) => Uint8Array;
   /** The built PWA (vite build output); omitted in API-only tests. */

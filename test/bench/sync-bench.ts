@@ -10,6 +10,7 @@ import { makeAdminSignInLink } from '../../src/server/admin-sign-in-link';
 import { createApp } from '../../src/server/app';
 import { seedDemoIfEmpty } from '../../src/server/demo/seed-demo';
 import type { ServerDeps } from '../../src/server/server-deps';
+import { scratchBlobStore } from '../support/scratch-blob-store';
 import { migrate } from '../../src/server/store/migrate';
 import { openPgliteClient } from '../../src/server/store/pglite-client';
 import { fetchTransport } from '../../src/sync/fetch-transport';
@@ -44,6 +45,7 @@ export async function runSyncBench(profiles: readonly ProfileName[]): Promise<Sy
   await migrate(db);
   const deps: ServerDeps = {
     db,
+    blobs: scratchBlobStore(),
     now: () => new Date(),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     logError: (error) => console.error(error),
@@ -311,6 +313,7 @@ async function measureApplyRate(
 async function adminCodeFor(db: Awaited<ReturnType<typeof openPgliteClient>>): Promise<string> {
   const deps: ServerDeps = {
     db,
+    blobs: scratchBlobStore(),
     now: () => new Date(),
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
     logError: () => undefined,

@@ -22,6 +22,8 @@ describe('GET /api/openapi.json', () => {
       '/api/admin/invites',
       '/api/admin/users/{userId}/devices',
       '/api/auth/redeem',
+      '/api/blobs/{sha256}',
+      '/api/blobs/{sha256}/offset',
       '/api/health',
       '/api/sync',
     ]);

@@ -12,6 +12,7 @@ import { makeAdminSignInLink } from '../../src/server/admin-sign-in-link';
 import { createApp } from '../../src/server/app';
 import { seedDemoIfEmpty } from '../../src/server/demo/seed-demo';
 import type { ServerDeps } from '../../src/server/server-deps';
+import { scratchBlobStore } from './scratch-blob-store';
 import type { SqlClient } from '../../src/server/store/sql-client';
 import { createTestDevice, type TestDevice } from './test-device';
 
@@ -46,6 +47,7 @@ export async function createSyncFixture(
   const serverClock = { ms: SERVER_START_MS };
   const deps: ServerDeps = {
     db,
+    blobs: scratchBlobStore(),
     now: () => new Date(serverClock.ms),
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     logError: (error) => {

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncRequest } from '../../src/do
 import { makeAdminSignInLink } from '../../src/server/admin-sign-in-link';
 import { createApp } from '../../src/server/app';
 import type { ServerDeps } from '../../src/server/server-deps';
+import { scratchBlobStore } from './scratch-blob-store';
 import type { SqlClient } from '../../src/server/store/sql-client';
 
 export const TEST_NOW = new Date('2026-08-18T02:00:00.000Z');
@@ -11,6 +12,7 @@ export const TEST_NOW = new Date('2026-08-18T02:00:00.000Z');
 export function makeTestDeps(db: SqlClient, overrides: Partial<ServerDeps> = {}): ServerDeps {
   return {
     db,
+    blobs: scratchBlobStore(),
     now: () => TEST_NOW,
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
     logError: (error) => {
