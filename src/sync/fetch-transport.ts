@@ -4,25 +4,37 @@ import { NetworkError, type Transport } from './transport';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch): Transport {
+  const send = async (path: string, init: RequestInit) => {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, {
+        ...init,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    }
+    return { status: response.status, body: parseJsonOrNull(await response.text()) };
+  };
+  const bearer = (token: string | undefined): Record<string, string> =>
+    token === undefined ? {} : { authorization: `Bearer ${token}` };
   return {
     async postJson(path, body, token) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (token !== undefined) headers.authorization = `Bearer ${token}`;
       const payload = await encodeBody(JSON.stringify(body));
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...bearer(token),
+      };
       if (payload.gzipped) headers['content-encoding'] = 'gzip';
-      let response: Response;
-      try {
-        response = await fetchImpl(`${baseUrl}${path}`, {
-          method: 'POST',
-          headers,
-          body: payload.body,
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-      } catch (error) {
-        throw new NetworkError(error instanceof Error ? error.message : String(error));
-      }
-      return { status: response.status, body: parseJsonOrNull(await response.text()) };
+      return send(path, { method: 'POST', headers, body: payload.body });
     },
+    getJson: (path, token) => send(path, { method: 'GET', headers: bearer(token) }),
+    putBytes: (path, bytes, mediaType, token) =>
+      send(path, {
+        method: 'PUT',
+        headers: { 'content-type': mediaType, ...bearer(token) },
+        body: new Blob([bytes]),
+      }),
   };
 }
 

@@ -16,6 +16,7 @@ import { writeServerOffset } from '../db/server-offset';
 import { apiErrorSchema } from '../domain/sync-protocol';
 import { errorForStatus, ServerUnavailableError } from './api-errors';
 import type { Transport } from './transport';
+import { uploadPendingBlobs } from './upload-blobs';
 
 export interface SyncPassContext {
   transport: Transport;
@@ -34,6 +35,8 @@ export interface SyncPassResult {
   rejected: number;
   pulled: number;
   requests: number;
+  /** Photos whose upload completed in this pass. */
+  uploaded: number;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -48,7 +51,7 @@ const MAX_REQUESTS_PER_PASS = 1000;
  * and its cursor, and the removal of acknowledged outbox rows, commit together.
  */
 export async function runSyncPass(ctx: SyncPassContext): Promise<SyncPassResult> {
-  const result: SyncPassResult = { pushed: 0, rejected: 0, pulled: 0, requests: 0 };
+  const result: SyncPassResult = { pushed: 0, rejected: 0, pulled: 0, requests: 0, uploaded: 0 };
   let batchSize = Math.min(ctx.batchSize ?? DEFAULT_BATCH_SIZE, MAX_MUTATIONS_PER_REQUEST);
   while (result.requests < MAX_REQUESTS_PER_PASS) {
     const pending = (await listPendingMutations(ctx.db, batchSize)).rows;
@@ -109,7 +112,9 @@ export async function runSyncPass(ctx: SyncPassContext): Promise<SyncPassResult>
     const hasMorePending =
       batch.length > 0 && (await listPendingMutations(ctx.db, 1)).rows.length > 0;
     if (!body.hasMore && !hasMorePending) {
-      await writeLastSyncTime(ctx.db, receivedAt);
+      // Photos after the records that refer to them (sync protocol 8).
+      result.uploaded = await uploadPendingBlobs(ctx);
+      await writeLastSyncTime(ctx.db, ctx.now());
       return result;
     }
   }

@@ -4,6 +4,14 @@
  */
 export interface Transport {
   postJson(path: string, body: unknown, token?: string): Promise<TransportResponse>;
+  getJson(path: string, token: string): Promise<TransportResponse>;
+  /** Sends raw bytes (a chunk of a photo) with their media type. */
+  putBytes(
+    path: string,
+    bytes: Uint8Array<ArrayBuffer>,
+    mediaType: string,
+    token: string,
+  ): Promise<TransportResponse>;
 }
 
 export interface TransportResponse {

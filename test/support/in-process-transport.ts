@@ -31,6 +31,55 @@ export interface InProcessTransport extends Transport {
 /** The real server app, called without a socket, behind a faulty "network". */
 export function inProcessTransport(app: Hono): InProcessTransport {
   let stalled: (() => void)[] = [];
+  /** Every request goes through the same faulty "network". */
+  const send = async (
+    path: string,
+    method: string,
+    body: string | Uint8Array<ArrayBuffer> | undefined,
+    headers: Record<string, string>,
+    token: string | undefined,
+  ): Promise<{ status: number; body: unknown }> => {
+    const fault = transport.fault;
+    if (fault.kind === 'offline') throw new NetworkError('offline (test)');
+    if (fault.kind === 'stall') {
+      await new Promise<void>((resume) => stalled.push(resume));
+      throw new NetworkError('timed out (test)');
+    }
+    if (fault.kind === 'status') {
+      return {
+        status: fault.status,
+        body: { error: { code: 'test', message: `HTTP ${fault.status} (test)` } },
+      };
+    }
+    if (fault.kind === 'offline-after') {
+      if (fault.ok <= 0) throw new NetworkError('offline (test)');
+      fault.ok -= 1;
+    }
+    const size = body?.length ?? 0;
+    if (fault.kind === 'max-body' && size > fault.bytes) {
+      return {
+        status: 413,
+        body: { error: { code: 'body-too-large', message: 'too large (test proxy)' } },
+      };
+    }
+    transport.requests += 1;
+    transport.bytesUp += size;
+    const allHeaders =
+      token === undefined ? headers : { ...headers, authorization: `Bearer ${token}` };
+    const response = await app.request(path, {
+      method,
+      headers: allHeaders,
+      ...(body === undefined ? {} : { body }),
+    });
+    const answer = await response.text();
+    transport.bytesDown += answer.length;
+    if (fault.kind === 'drop-response')
+      throw new NetworkError('connection reset after the server answered (test)');
+    return {
+      status: response.status,
+      body: answer === '' ? null : (JSON.parse(answer) as unknown),
+    };
+  };
   const transport: InProcessTransport = {
     fault: { kind: 'none' },
     requests: 0,
@@ -41,43 +90,11 @@ export function inProcessTransport(app: Hono): InProcessTransport {
       stalled = [];
       waiting.forEach((resume) => resume());
     },
-    async postJson(path, body, token) {
-      const fault = transport.fault;
-      if (fault.kind === 'offline') throw new NetworkError('offline (test)');
-      if (fault.kind === 'stall') {
-        await new Promise<void>((resume) => stalled.push(resume));
-        throw new NetworkError('timed out (test)');
-      }
-      if (fault.kind === 'status')
-        return {
-          status: fault.status,
-          body: { error: { code: 'test', message: `HTTP ${fault.status} (test)` } },
-        };
-      if (fault.kind === 'offline-after') {
-        if (fault.ok <= 0) throw new NetworkError('offline (test)');
-        fault.ok -= 1;
-      }
-      const text = JSON.stringify(body);
-      if (fault.kind === 'max-body' && text.length > fault.bytes) {
-        return {
-          status: 413,
-          body: { error: { code: 'body-too-large', message: 'too large (test proxy)' } },
-        };
-      }
-      transport.requests += 1;
-      transport.bytesUp += text.length;
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (token !== undefined) headers.authorization = `Bearer ${token}`;
-      const response = await app.request(path, { method: 'POST', headers, body: text });
-      const answer = await response.text();
-      transport.bytesDown += answer.length;
-      if (fault.kind === 'drop-response')
-        throw new NetworkError('connection reset after the server answered (test)');
-      return {
-        status: response.status,
-        body: answer === '' ? null : (JSON.parse(answer) as unknown),
-      };
-    },
+    postJson: (path, body, token) =>
+      send(path, 'POST', JSON.stringify(body), { 'content-type': 'application/json' }, token),
+    getJson: (path, token) => send(path, 'GET', undefined, {}, token),
+    putBytes: (path, bytes, mediaType, token) =>
+      send(path, 'PUT', bytes, { 'content-type': mediaType }, token),
   };
   return transport;
 }
