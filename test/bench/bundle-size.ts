@@ -14,11 +14,14 @@ export interface BundleSize {
 /** Measures what a first visit must download before the judge sees anything. */
 export function measureEagerBundle(distDir: string): BundleSize {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const paths = [
+  const entries = [
     ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
     ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
   ].map((m) => m[1] ?? '');
+  const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map(
+    (m) => m[1] ?? '',
+  );
+  const paths = [...staticImportGraph(distDir, entries), ...styles];
   const files = paths.map((path) => {
     const content = readFileSync(join(distDir, path));
     return { path, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
@@ -43,6 +46,27 @@ export function measureEagerBundle(distDir: string): BundleSize {
       })
       .sort((a, b) => b.bytes - a.bytes),
   };
+}
+
+/**
+ * The scripts a page loads before it runs: the entries and, recursively, every module
+ * they import statically. Dynamic import() chunks are left out: they load later, on use.
+ */
+function staticImportGraph(distDir: string, entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const code = readFileSync(join(distDir, path), 'utf8');
+    const directory = path.slice(0, path.lastIndexOf('/') + 1);
+    for (const match of code.matchAll(
+      /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g,
+    )) {
+      visit(new URL(match[1] ?? '', `http://x${directory}`).pathname);
+    }
+  };
+  entries.forEach(visit);
+  return [...seen];
 }
 
 /** Splits a minified file into the code each package (or "app") produced, by its source map. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { fetchTransport } from '../../src/sync/fetch-transport';
 import { launchBrowser } from '../support/browser';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { createDeviceOn, type TestDevice } from '../support/test-device';
+import { makeTestPng } from '../support/test-image';
 import { JudgePages } from './pages/scoring-page';
 
 type Panitia = TestDevice<ReturnType<typeof fetchTransport>>;
@@ -98,6 +100,13 @@ describe("the judge's phone, offline from end to end", () => {
     await judgePages.openEntry(field.entry.title);
     await judgePages.chooseLevel('Peraturan kepala daerah');
     await judgePages.chooseLevel('501 atau lebih penerima manfaat');
+    // A 3,000 × 2,000 camera picture, downscaled and kept on the device while offline.
+    await page.setInputFiles('input[type=file]', {
+      name: 'lokasi.png',
+      mimeType: 'image/png',
+      buffer: makeTestPng(3000, 2000),
+    });
+    await page.getByRole('img', { name: /^Foto lapangan 1,/ }).waitFor();
     await judgePages.backToList();
     await expect
       .poll(() => judgePages.status(desk.entries[0]!.title).textContent())
@@ -110,6 +119,9 @@ describe("the judge's phone, offline from end to end", () => {
     await page.goto(server.baseUrl);
     const reopened = new JudgePages(page);
     await page.getByRole('heading', { level: 1, name: 'Pekerjaan saya' }).waitFor();
+    await reopened.openEntry(field.entry.title);
+    await page.getByRole('img', { name: /^Foto lapangan 1,/ }).waitFor();
+    await reopened.backToList();
     await reopened.openEntry(desk.entries[1]!.title);
     expect(await reopened.rangeValue(criteria[2]!.name).inputValue()).toBe(String(60 + 2));
     await reopened.submit();
@@ -139,5 +151,15 @@ describe("the judge's phone, offline from end to end", () => {
     expect(fieldSheet?.status).toBe('draft');
     expect(fieldSheet?.scores['regulasi']?.value).toBe(2);
     expect(fieldSheet?.scores['kemanfaatan']?.value).toBe(3);
+    // The photo arrived whole: downscaled to 1,600 px wide, and its bytes hash to its name.
+    const photo = fieldSheet?.photos[0];
+    expect(photo).toMatchObject({ mediaType: 'image/jpeg' });
+    expect(photo!.size).toBeLessThan(500 * 1024);
+    const served = await fetch(`${server.baseUrl}/api/blobs/${photo!.sha256}`, {
+      headers: { authorization: `Bearer ${(await panitia.settings.session())?.token ?? ''}` },
+    });
+    const bytes = Buffer.from(await served.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(photo!.sha256);
+    expect(bytes.readUInt16BE(0)).toBe(0xffd8); // a JPEG
   });
 });

@@ -106,5 +106,15 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   abstained: 'You abstained: {reason}',
   serverRejected: 'The server refused this change: {message}',
   rangeProblem: 'must be between {min} and {max} in steps of {step}; not saved',
+  photos: 'Field photos',
+  takePhoto: 'Take a photo',
+  photoProcessing: 'Processing photo…',
+  photoWithLocation: 'Include GPS location',
+  photoNoRoom:
+    'The device is almost out of storage: the photo was not kept. Scores still save; send other photos first when there is signal.',
+  photoFailed: 'The photo could not be processed: {message}',
+  photoAlt: 'Field photo {n}, {when}',
+  photoSent: 'sent',
+  photoWaiting: 'waiting for signal',
   badRows: '{count} records on this device are damaged and were skipped.',
 };

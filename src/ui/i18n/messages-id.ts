@@ -104,6 +104,16 @@ export const MESSAGES_ID = {
   abstained: 'Anda abstain: {reason}',
   serverRejected: 'Server menolak perubahan ini: {message}',
   rangeProblem: 'harus antara {min} dan {max}, kelipatan {step}; belum disimpan',
+  photos: 'Foto lapangan',
+  takePhoto: 'Ambil foto',
+  photoProcessing: 'Memproses foto…',
+  photoWithLocation: 'Sertakan lokasi GPS',
+  photoNoRoom:
+    'Penyimpanan perangkat hampir penuh: foto tidak disimpan. Nilai tetap tersimpan; kirim dulu foto lain saat ada sinyal.',
+  photoFailed: 'Foto tidak bisa diproses: {message}',
+  photoAlt: 'Foto lapangan {n}, {when}',
+  photoSent: 'terkirim',
+  photoWaiting: 'menunggu sinyal',
   badRows: '{count} data di perangkat rusak dan dilewati.',
 } as const;
 

@@ -4,6 +4,7 @@ import { computeScoreTotal } from '../../domain/score-total';
 import type { Scoresheet } from '../../domain/scoresheet';
 import { CriterionField } from '../components/CriterionField';
 import { EntryDossier } from '../components/EntryDossier';
+import { PhotoSection } from '../components/PhotoSection';
 import { SubmitPanel } from '../components/SubmitPanel';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -151,6 +152,7 @@ function ScoringForm(props: {
           }}
         />
       </label>
+      <PhotoSection photos={sheet.photos} disabled={isLocked} update={update} />
       {!isLocked && <SubmitPanel rubric={context.rubric} sheet={sheet} update={update} />}
     </>
   );
