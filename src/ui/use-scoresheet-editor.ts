@@ -44,13 +44,19 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
   const [saveError, setSaveError] = useState<string | null>(null);
   const latest = useRef<Scoresheet | null>(null);
   const saved = useRef<Scoresheet | null>(null);
+  const ownSaves = useRef<Scoresheet[]>([]);
   const queue = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     if (!context) return;
     const incoming = context.sheet ?? blankSheet(context);
     const isIdle = latest.current === null || sameValue(latest.current, saved.current);
-    if (latest.current?.id !== incoming.id || (isIdle && !sameValue(incoming, latest.current))) {
+    // The database answers each of our own saves too, sometimes late: a version we wrote
+    // ourselves is never taken back, or a slow answer would undo the typing after it.
+    const isOwnEcho = ownSaves.current.some((own) => sameValue(own, incoming));
+    const isOtherSheet = latest.current?.id !== incoming.id;
+    if (isOtherSheet || (isIdle && !isOwnEcho && !sameValue(incoming, latest.current))) {
+      ownSaves.current = [];
       latest.current = incoming;
       saved.current = incoming;
       setSheet(incoming);
@@ -77,6 +83,7 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
         });
         performance.measure('jurilapang:autosave', { start: started, end: performance.now() });
         saved.current = next;
+        ownSaves.current = [...ownSaves.current.slice(-19), next];
         setSaveError(null);
       } catch (error) {
         setSaveError(error instanceof Error ? error.message : String(error));

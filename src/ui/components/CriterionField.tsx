@@ -1,8 +1,8 @@
 import type { Criterion } from '../../domain/rubric';
 import type { CriterionScore } from '../../domain/scoresheet';
-import { useI18n } from '../i18n/i18n-context';
 import { LevelChoice } from './LevelChoice';
 import { RangeInput } from './RangeInput';
+import { useScoringText } from '../i18n/scoring-messages';
 
 /** One criterion: its name, weight and description always in view, the value, a note. */
 export function CriterionField(props: {
@@ -12,7 +12,7 @@ export function CriterionField(props: {
   onValue: (value: number | null) => void;
   onNote: (note: string) => void;
 }) {
-  const { t } = useI18n();
+  const t = useScoringText();
   const { criterion } = props;
   const id = `criterion-${criterion.key}`;
   return (

@@ -1,3 +1,4 @@
+import { useScoringText } from '../i18n/scoring-messages';
 import type { Category } from '../../domain/category';
 import type { Entry } from '../../domain/entry';
 import { formatDate } from '../i18n/format';
@@ -5,7 +6,8 @@ import { useI18n } from '../i18n/i18n-context';
 
 /** Everything about the entry the judge needs on site, from the device: works offline. */
 export function EntryDossier(props: { entry: Entry; category: Category | undefined }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useScoringText();
   const { entry } = props;
   const point = entry.location?.point;
   return (

@@ -1,5 +1,5 @@
+import { useScoringText } from '../i18n/scoring-messages';
 import type { LevelScale } from '../../domain/rubric';
-import { useI18n } from '../i18n/i18n-context';
 
 /** Levels as large choices, each showing the evidence (data dukung) it needs. */
 export function LevelChoice(props: {
@@ -10,7 +10,7 @@ export function LevelChoice(props: {
   disabled: boolean;
   onChange: (points: number) => void;
 }) {
-  const { t } = useI18n();
+  const t = useScoringText();
   return (
     <fieldset class="levels">
       <legend class="visually-hidden">{props.label}</legend>

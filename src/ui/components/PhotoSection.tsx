@@ -1,3 +1,4 @@
+import { useScoringText } from '../i18n/scoring-messages';
 import { useEffect, useState } from 'preact/hooks';
 import { getBlob, putBlob } from '../../db/blob-repository';
 import type { BlobRef } from '../../domain/blob-ref';
@@ -14,7 +15,7 @@ export function PhotoSection(props: {
   disabled: boolean;
   update: (change: (s: Scoresheet) => Scoresheet, fields?: readonly string[]) => void;
 }) {
-  const { t } = useI18n();
+  const t = useScoringText();
   const { db, now } = useServices();
   const [withLocation, setWithLocation] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -99,7 +100,8 @@ export function PhotoSection(props: {
 }
 
 function PhotoItem(props: { photo: BlobRef; n: number }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useScoringText();
   const stored = useLive((db) => getBlob(db, props.photo.sha256), [props.photo.sha256]);
   const [url, setUrl] = useState<string | null>(null);
   const blob = stored?.status === 'found' ? stored.row.blob : null;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RangeScale } from '../../domain/rubric';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
+import { useScoringText } from '../i18n/scoring-messages';
 
 /**
  * A number on a range with large buttons, not only a slider: a thumb in the sun cannot
@@ -15,7 +16,8 @@ export function RangeInput(props: {
   disabled: boolean;
   onChange: (value: number | null) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useScoringText();
   const { min, max, step } = props.scale;
   const [text, setText] = useState(props.value === null ? '' : String(props.value));
   const [problem, setProblem] = useState<string | null>(null);

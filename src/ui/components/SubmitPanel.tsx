@@ -1,3 +1,4 @@
+import { useScoringText } from '../i18n/scoring-messages';
 import { useState } from 'preact/hooks';
 import type { Rubric } from '../../domain/rubric';
 import { computeScoreTotal } from '../../domain/score-total';
@@ -12,7 +13,8 @@ export function SubmitPanel(props: {
   sheet: Scoresheet;
   update: (change: (s: Scoresheet) => Scoresheet, fields?: readonly string[]) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useScoringText();
   const { now } = useServices();
   const [mode, setMode] = useState<'idle' | 'summary' | 'abstain'>('idle');
   const [reason, setReason] = useState('');

@@ -11,10 +11,11 @@ import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
 import { useScoresheetEditor } from '../use-scoresheet-editor';
 import './scoring.css';
+import { useScoringText } from '../i18n/scoring-messages';
 
 /** Scoring one assigned entry: offline, autosaved, one criterion at a time or all at once. */
 export function ScoringPage(props: { assignmentId: string; onBack: () => void }) {
-  const { t } = useI18n();
+  const t = useScoringText();
   const context = useLive((db) => loadScoringContext(db, props.assignmentId), [props.assignmentId]);
   const editor = useScoresheetEditor(context);
   return (
@@ -49,7 +50,8 @@ function ScoringForm(props: {
   update: (change: (sheet: Scoresheet) => Scoresheet, fields?: readonly string[]) => void;
   saveError: string | null;
 }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useScoringText();
   const { context, sheet, update } = props;
   const [layout, setLayout] = useState<'all' | 'one'>('all');
   const [index, setIndex] = useState(0);
