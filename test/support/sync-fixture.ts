@@ -73,6 +73,7 @@ export async function createSyncFixture(
   if (!operator) throw new Error('the demo has no operator');
   const assignments = await all('assignment');
 
+  let panitiaToken: Promise<string> | undefined;
   const fixture: SyncFixture = {
     app,
     deps,
@@ -85,7 +86,10 @@ export async function createSyncFixture(
     assignmentsOf: (judgeId) =>
       assignments.filter((a) => a.judgeId === judgeId && a.stageId === stage.id),
     async enrol(user, options = {}) {
-      const code = user === 'panitia' ? await adminCode(deps) : await inviteCode(fixture, user.id);
+      const code =
+        user === 'panitia'
+          ? await adminCode(deps)
+          : await inviteCode(app, (panitiaToken ??= panitiaTokenOf(app, deps)), user.id);
       const device = createTestDevice(app, {
         clockMs: options.clockMs ?? serverClock.ms,
         ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
@@ -112,29 +116,29 @@ async function adminCode(deps: ServerDeps): Promise<string> {
   return new URL(link ?? '').searchParams.get('kode') ?? '';
 }
 
-let panitiaToken: { app: Hono; token: string } | null = null;
+/** Signs the panitia in through the API once per fixture, for making invites. */
+async function panitiaTokenOf(app: Hono, deps: ServerDeps): Promise<string> {
+  const response = await app.request('/api/auth/redeem', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      code: await adminCode(deps),
+      deviceId: makeUuidV7(Date.now(), new Uint8Array(randomBytes(10))),
+      deviceName: 'Panitia',
+    }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
 
 /** Invites are made by the panitia through the admin API, as the real UI does. */
-async function inviteCode(fixture: SyncFixture, userId: string): Promise<string> {
-  if (panitiaToken?.app !== fixture.app) {
-    const deviceId = makeUuidV7(Date.now(), new Uint8Array(randomBytes(10)));
-    const response = await fixture.app.request('/api/auth/redeem', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        code: await adminCode(fixture.deps),
-        deviceId,
-        deviceName: 'Panitia',
-      }),
-    });
-    panitiaToken = {
-      app: fixture.app,
-      token: ((await response.json()) as { token: string }).token,
-    };
-  }
-  const response = await fixture.app.request('/api/admin/invites', {
+async function inviteCode(
+  app: Hono,
+  panitiaToken: Promise<string>,
+  userId: string,
+): Promise<string> {
+  const response = await app.request('/api/admin/invites', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${panitiaToken.token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await panitiaToken}` },
     body: JSON.stringify({ userId }),
   });
   if (response.status !== 201) throw new Error(`invite failed: ${await response.text()}`);
