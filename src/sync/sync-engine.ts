@@ -82,6 +82,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           deviceId: deps.deviceId,
           token: session.token,
           now: deps.now,
+          onProgress: (upload) => update({ upload }),
           ...(deps.batchSize === undefined ? {} : { batchSize: deps.batchSize }),
         }),
       );
@@ -126,7 +127,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         try {
           return await attempt();
         } finally {
-          update({ running: false, attemptStartedAt: undefined });
+          update({ running: false, attemptStartedAt: undefined, upload: undefined });
           running = null;
         }
       })();

@@ -16,7 +16,7 @@ import { writeServerOffset } from '../db/server-offset';
 import { apiErrorSchema } from '../domain/sync-protocol';
 import { errorForStatus, ServerUnavailableError } from './api-errors';
 import type { Transport } from './transport';
-import { uploadPendingBlobs } from './upload-blobs';
+import { uploadPendingBlobs, type UploadProgress } from './upload-blobs';
 
 export interface SyncPassContext {
   transport: Transport;
@@ -28,6 +28,7 @@ export interface SyncPassContext {
   batchSize?: number;
   /** Bytes of mutations per request, before compression. */
   maxBatchBytes?: number;
+  onProgress?: (progress: UploadProgress) => void;
 }
 
 export interface SyncPassResult {

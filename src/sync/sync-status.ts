@@ -1,4 +1,5 @@
 import type { SyncOutcome } from './sync-outcome';
+import type { UploadProgress } from './upload-blobs';
 
 /** What the engine knows about its own progress; the outbox summary comes from the db. */
 export interface SyncEngineState {
@@ -11,6 +12,8 @@ export interface SyncEngineState {
   nextRetryAt: number | undefined;
   /** The token was refused: everything is kept until the user signs in again. */
   needsSignIn: boolean;
+  /** The photo being uploaded right now, shown so a judge knows to keep the signal. */
+  upload: UploadProgress | undefined;
 }
 
 export const INITIAL_ENGINE_STATE: SyncEngineState = {
@@ -21,6 +24,7 @@ export const INITIAL_ENGINE_STATE: SyncEngineState = {
   consecutiveFailures: 0,
   nextRetryAt: undefined,
   needsSignIn: false,
+  upload: undefined,
 };
 
 /** After this long with changes waiting and nothing going through, the user is told. */

@@ -9,10 +9,14 @@ export const UPLOAD_CHUNK_BYTES = 128 * 1024;
 
 const progressSchema = z.object({ offset: z.int().check(z.gte(0)), complete: z.boolean() });
 
+/** Where the photo queue stands: the photo being sent (1-based of `count`) and its bytes. */
 export interface UploadProgress {
   sha256: string;
+  /** Bytes of this photo the server holds. */
   sent: number;
   size: number;
+  index: number;
+  count: number;
 }
 
 /**
@@ -29,9 +33,19 @@ export async function uploadPendingBlobs(ctx: {
   onProgress?: (progress: UploadProgress) => void;
 }): Promise<number> {
   let uploaded = 0;
-  for (const blob of (await listBlobsToUpload(ctx.db)).rows) {
+  const queue = (await listBlobsToUpload(ctx.db)).rows;
+  for (const [i, blob] of queue.entries()) {
     const base = `/api/blobs/${blob.sha256}`;
+    const report = (sent: number) =>
+      ctx.onProgress?.({
+        sha256: blob.sha256,
+        sent,
+        size: blob.size,
+        index: i + 1,
+        count: queue.length,
+      });
     let held = readProgress(await ctx.transport.getJson(`${base}/offset`, ctx.token));
+    report(held.offset);
     while (!held.complete) {
       const chunk = new Uint8Array(
         await blob.blob.slice(held.offset, held.offset + UPLOAD_CHUNK_BYTES).arrayBuffer(),
@@ -47,7 +61,7 @@ export async function uploadPendingBlobs(ctx: {
         response.status === 409
           ? { offset: heldOffsetOf(response.body), complete: false }
           : readProgress(response);
-      ctx.onProgress?.({ sha256: blob.sha256, sent: held.offset, size: blob.size });
+      report(held.offset);
     }
     await markBlobUploaded(ctx.db, blob.sha256, ctx.now());
     uploaded += 1;

@@ -45,7 +45,20 @@ describeOnEachStore('field photos going up', (store) => {
 
     phone.transport.fault = { kind: 'none' };
     const requestsBefore = phone.transport.requests;
+    const progress: unknown[] = [];
+    const unsubscribe = phone.engine.subscribe((state) => {
+      if (state.upload && state.upload !== progress.at(-1)) progress.push(state.upload);
+    });
     expect(await phone.sync()).toMatchObject({ ok: true, result: { uploaded: 1 } });
+    unsubscribe();
+    // The screen hears where the upload stands: first the offset held, then each chunk.
+    const size = bytes.length;
+    expect(progress).toEqual([
+      { sha256, sent: 128 * 1024, size, index: 1, count: 1 },
+      { sha256, sent: 256 * 1024, size, index: 1, count: 1 },
+      { sha256, sent: size, size, index: 1, count: 1 },
+    ]);
+    expect(phone.engine.state().upload).toBeUndefined();
     // One sync request, one offset question, and the two remaining chunks: no restart.
     expect(phone.transport.requests - requestsBefore).toBe(4);
     expect(await fx.deps.blobs.progress(sha256)).toMatchObject({

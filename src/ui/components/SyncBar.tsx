@@ -3,6 +3,7 @@ import { readLastSyncTime } from '../../db/last-sync-time';
 import { summarizeOutbox } from '../../db/outbox-repository';
 import type { SyncOutcome } from '../../sync/sync-outcome';
 import { isSyncStuck } from '../../sync/sync-status';
+import type { UploadProgress } from '../../sync/upload-blobs';
 import { useServices } from '../app-services';
 import { formatDateTime } from '../i18n/format';
 import { formatAge } from '../i18n/format-age';
@@ -67,6 +68,7 @@ export function SyncBar(props: { onSignInAgain: () => void }) {
       >
         {state.running ? t('syncing') : t('syncNow')}
       </button>
+      {state.upload && <UploadLine {...state.upload} />}
       {stuck && oldestAge !== undefined && (
         <p class="sync-error" role="alert">
           {t('syncStuck', { age: formatAge(t, oldestAge) })}
@@ -93,4 +95,20 @@ function describeFailure(t: Translate, outcome: Extract<SyncOutcome, { ok: false
     case 'server':
       return t('syncFailedServer');
   }
+}
+
+/** Photos are the big uploads on a weak signal: the judge sees how far each one is. */
+function UploadLine(props: UploadProgress) {
+  const { t } = useI18n();
+  const label = t('uploadingPhoto', {
+    index: props.index,
+    count: props.count,
+    percent: props.size === 0 ? 100 : Math.floor((props.sent / props.size) * 100),
+  });
+  return (
+    <label class="upload-progress">
+      <span>{label}</span>
+      <progress max={props.size} value={props.sent} />
+    </label>
+  );
 }

@@ -27,6 +27,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   startedOn: 'Running since {date}',
   syncNow: 'Sync now',
   syncing: 'Syncing…',
+  uploadingPhoto: 'Sending photo {index} of {count}: {percent}%',
   lastSynced: 'Last synced {time}',
   neverSynced: 'Never synced',
   syncFailedOffline: 'No connection; your data stays on this device.',

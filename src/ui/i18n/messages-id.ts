@@ -25,6 +25,7 @@ export const MESSAGES_ID = {
   startedOn: 'Berjalan sejak {date}',
   syncNow: 'Sinkronkan sekarang',
   syncing: 'Menyinkronkan…',
+  uploadingPhoto: 'Mengirim foto {index} dari {count}: {percent}%',
   lastSynced: 'Terakhir sinkron {time}',
   neverSynced: 'Belum pernah sinkron',
   syncFailedOffline: 'Tidak ada koneksi; data tetap tersimpan di perangkat.',
