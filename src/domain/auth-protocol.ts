@@ -16,6 +16,17 @@ export const redeemRequestSchema = z.object({
 });
 export type RedeemRequest = z.infer<typeof redeemRequestSchema>;
 
+/** Whose invite a code is, asked before redeeming so the judge can confirm their name. */
+export const inviteInfoRequestSchema = z.object({ code: redeemRequestSchema.shape.code });
+export type InviteInfoRequest = z.infer<typeof inviteInfoRequestSchema>;
+
+export const inviteInfoResponseSchema = z.object({
+  name: userSchema.shape.name,
+  role: userSchema.shape.role,
+  expiresAt: instantSchema,
+});
+export type InviteInfoResponse = z.infer<typeof inviteInfoResponseSchema>;
+
 export const redeemResponseSchema = z.object({
   token: z.string().check(z.minLength(20)),
   user: userSchema,

@@ -6,6 +6,8 @@ import {
 } from '../domain/admin-protocol';
 import {
   healthResponseSchema,
+  inviteInfoRequestSchema,
+  inviteInfoResponseSchema,
   redeemRequestSchema,
   redeemResponseSchema,
 } from '../domain/auth-protocol';
@@ -22,6 +24,8 @@ const SCHEMAS = {
   SyncResponse: syncResponseSchema,
   RedeemRequest: redeemRequestSchema,
   RedeemResponse: redeemResponseSchema,
+  InviteInfoRequest: inviteInfoRequestSchema,
+  InviteInfoResponse: inviteInfoResponseSchema,
   Health: healthResponseSchema,
   CreateInviteRequest: createInviteRequestSchema,
   Invite: inviteSchema,
@@ -97,6 +101,23 @@ export function openApiDocument(): Record<string, unknown> {
             '200': { description: 'Enrolled', ...json('RedeemResponse') },
             '400': errors['400'],
           },
+        },
+      },
+      '/api/auth/invite-info': {
+        post: {
+          summary: 'Whose invite a code is, without using it (the judge confirms their name)',
+          requestBody: { required: true, ...json('InviteInfoRequest') },
+          responses: {
+            '200': { description: 'The code would redeem', ...json('InviteInfoResponse') },
+            '400': errors['400'],
+          },
+        },
+      },
+      '/api/auth/sign-out': {
+        post: {
+          summary: 'Sign this device out: its token stops working at once',
+          security: bearer,
+          responses: { '200': { description: 'Signed out' }, '401': errors['401'] },
         },
       },
       '/api/sync': {

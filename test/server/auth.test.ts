@@ -108,4 +108,39 @@ describeOnEachStore('sign-in with the one-time link', (store) => {
     expect(other.status).toBe(403);
     expect((await postJson(app, '/api/sync', pullRequest(deviceId, 0), token)).status).toBe(200);
   });
+
+  it('tells whose invite a code is without using it up', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const app = createApp(deps);
+    const code = codeOfLink((await makeAdminSignInLink(deps, 'http://x')) ?? '');
+    const info = await postJson(app, '/api/auth/invite-info', { code });
+    expect(info.status).toBe(200);
+    expect(info.body).toMatchObject({ role: 'panitia', name: expect.any(String) as string });
+    expect(
+      (await postJson(app, '/api/auth/redeem', { code, deviceId: newId(), deviceName: 'HP' }))
+        .status,
+    ).toBe(200);
+    // Spent now: the same question gets the same answer as redeeming would.
+    expect(await postJson(app, '/api/auth/invite-info', { code })).toEqual({
+      status: 400,
+      body: {
+        error: { code: 'invalid-code', message: 'This code is unknown, already used or expired' },
+      },
+    });
+    expect((await postJson(app, '/api/auth/invite-info', { code: '' })).status).toBe(400);
+  });
+
+  it('signs a device out on the server: its token stops working at once', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const app = createApp(deps);
+    const deviceId = newId();
+    const code = codeOfLink((await makeAdminSignInLink(deps, 'http://x')) ?? '');
+    const signIn = await postJson(app, '/api/auth/redeem', { code, deviceId, deviceName: 'HP' });
+    const { token } = signIn.body as { token: string };
+    expect((await postJson(app, '/api/auth/sign-out', {}, token)).status).toBe(200);
+    expect((await postJson(app, '/api/sync', pullRequest(deviceId, 0), token)).status).toBe(401);
+    expect((await postJson(app, '/api/auth/sign-out', {}, token)).status).toBe(401);
+  });
 });

@@ -1,14 +1,35 @@
 import { Hono } from 'hono';
-import { redeemRequestSchema } from '../../domain/auth-protocol';
+import { inviteInfoRequestSchema, redeemRequestSchema } from '../../domain/auth-protocol';
+import { authenticate } from '../authenticate';
 import { HttpError } from '../http-error';
 import { readJsonBody } from '../read-json-body';
 import { makeToken, normaliseCode, sha256Hex } from '../secrets';
 import type { ServerDeps } from '../server-deps';
-import { consumeSignInCode, findDeviceById, upsertDevice } from '../store/auth-repository';
+import {
+  consumeSignInCode,
+  findDeviceById,
+  findRedeemableCode,
+  revokeDevice,
+  upsertDevice,
+} from '../store/auth-repository';
 import { findUser } from '../store/user-lookup';
 
 export function authRoutes(deps: ServerDeps): Hono {
   const app = new Hono();
+  // Answers only for a code that would redeem, so it reveals nothing redeeming would not.
+  app.post('/invite-info', async (c) => {
+    const body = await readJsonBody(c, inviteInfoRequestSchema);
+    const code = await findRedeemableCode(deps.db, sha256Hex(normaliseCode(body.code)), deps.now());
+    const user = code && (await findUser(deps.db, code.userId));
+    if (!code || !user)
+      throw new HttpError(400, 'invalid-code', 'This code is unknown, already used or expired');
+    return c.json({ name: user.name, role: user.role, expiresAt: code.expiresAt.toISOString() });
+  });
+  // Signing out ends this device's token on the server too, so a lost phone's copy is dead.
+  app.post('/sign-out', authenticate(deps), async (c) => {
+    await revokeDevice(deps.db, c.get('auth').deviceId, deps.now());
+    return c.json({ signedOut: true });
+  });
   app.post('/redeem', async (c) => {
     const body = await readJsonBody(c, redeemRequestSchema);
     const now = deps.now();

@@ -33,6 +33,21 @@ export async function consumeSignInCode(
   return rows[0]?.user_id ?? null;
 }
 
+/** The user of a code that could still be redeemed, without using it up. */
+export async function findRedeemableCode(
+  db: SqlExecutor,
+  hash: string,
+  now: Date,
+): Promise<{ userId: string; expiresAt: Date } | null> {
+  const rows = await db.query<{ user_id: string; expires_at: Date }>(
+    `SELECT user_id, expires_at FROM sign_in_codes
+      WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2`,
+    [hash, now],
+  );
+  const row = rows[0];
+  return row ? { userId: row.user_id, expiresAt: new Date(row.expires_at) } : null;
+}
+
 export interface DeviceRow {
   id: string;
   user_id: string;
