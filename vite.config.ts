@@ -61,7 +61,7 @@ export default defineConfig({
           groups: [
             {
               name: 'core',
-              test: /node_modules\/(?!workbox-window)|src\/ui\/app-services|src\/(domain|db|ui\/i18n)\/(?!(save-local-edit|load-scoring-context|discard-rejected|score-total|scoresheet-fields|scoresheet-merge|hlc|messages-en|scoring-messages|blob-repository|blob-row)\.)/,
+              test: /node_modules\/(?!workbox-window)|src\/ui\/app-services|src\/(domain|db|ui\/i18n)\/(?!(save-local-edit|load-scoring-context|discard-rejected|score-total|scoresheet-fields|scoresheet-merge|hlc|messages-en|scoring-messages|blob-repository|blob-row|erase-device-data)\.)/,
             },
           ],
         },

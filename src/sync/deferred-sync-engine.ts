@@ -26,7 +26,9 @@ export function createDeferredSyncEngine(
     },
   );
   return {
+    inviteInfo: async (code) => (await loading).inviteInfo(code),
     signIn: async (code, deviceName) => (await loading).signIn(code, deviceName),
+    signOut: async () => (await loading).signOut(),
     syncNow: async () => (await loading).syncNow(),
     start() {
       wantsRunning = true;

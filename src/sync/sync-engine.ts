@@ -1,8 +1,11 @@
+import type { InviteInfoResponse } from '../domain/auth-protocol';
 import type { DeviceSession } from '../domain/device-session';
 import type { AppDatabase } from '../db/app-database';
 import type { DeviceSettings } from '../db/device-settings';
+import { eraseDeviceData } from '../db/erase-device-data';
 import { writeServerOffset } from '../db/server-offset';
 import { retryDelayMs } from './backoff';
+import { fetchInviteInfo } from './invite-info';
 import { redeemCode } from './redeem-code';
 import { outcomeOfError, type SyncOutcome } from './sync-outcome';
 import { runSyncPass } from './sync-pass';
@@ -29,7 +32,15 @@ export interface SyncEngineDeps {
 }
 
 export interface SyncEngine {
+  /** Whose invite a code is, before redeeming it. Needs the network. */
+  inviteInfo(code: string): Promise<InviteInfoResponse>;
   signIn(code: string, deviceName: string): Promise<DeviceSession>;
+  /**
+   * Ends the device token on the server when it can be reached, then erases everything on
+   * the device (the caller has warned about unsynced work). Resolves whether the server
+   * confirmed; offline, the panitia can still revoke the device from their side.
+   */
+  signOut(): Promise<{ serverConfirmed: boolean }>;
   /** Syncs now; calls while one runs share it. Failures schedule a retry with backoff. */
   syncNow(): Promise<SyncOutcome>;
   /** Starts the regular sync (and the first one). */
@@ -108,6 +119,28 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   const engine: SyncEngine = {
+    inviteInfo: (code) => fetchInviteInfo(deps.transport, code),
+    async signOut() {
+      engine.stop();
+      // A pass in flight would write pulled rows after the erase: let it finish first.
+      await running;
+      const session = await deps.settings.session();
+      let serverConfirmed = false;
+      if (session) {
+        try {
+          const response = await deps.transport.postJson('/api/auth/sign-out', {}, session.token);
+          // 401: the token was already dead (revoked by the panitia); that is signed out too.
+          serverConfirmed = response.status === 200 || response.status === 401;
+        } catch {
+          // Offline: sign out on the device all the same; the phone may be changing hands.
+        }
+      }
+      await eraseDeviceData(deps.db);
+      await deps.settings.clearSession();
+      state = INITIAL_ENGINE_STATE;
+      update({ needsSignIn: true });
+      return { serverConfirmed };
+    },
     async signIn(code, deviceName) {
       const sentAt = deps.now();
       const response = await redeemCode(deps.transport, {
