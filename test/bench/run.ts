@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { runBrowserBench } from './browser-bench';
 import { measureEagerBundle } from './bundle-size';
+import { runResultsBench } from './results-bench';
 import { runSyncBench } from './sync-bench';
 
 interface BudgetRow {
@@ -77,6 +78,14 @@ async function main(): Promise<void> {
     pass: sync.mutationsPerSecondSingle >= 2_000,
   });
 
+  const results = runResultsBench();
+  rows.push({
+    what: 'results: ranking, normalisation and agreement, 1,000 entries × 10 judges × 10 criteria',
+    measured: `${results.ms.toFixed(1)} ms from records (${results.fromPanelMs.toFixed(1)} ms from the built panel), median of ${results.runs}`,
+    budget: '≤ 100 ms',
+    pass: results.ms <= 100,
+  });
+
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`Jurilapang benchmarks, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
   console.log('| what | measured | budget | result |\n|---|---|---|---|');
@@ -100,7 +109,7 @@ async function main(): Promise<void> {
   writeFileSync(
     'test/bench/results/latest.json',
     JSON.stringify(
-      { date: new Date().toISOString(), machine, rows, bundle, browser, sync },
+      { date: new Date().toISOString(), machine, rows, bundle, browser, sync, results },
       null,
       2,
     ),
