@@ -2,6 +2,20 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { staticImportClosure } from './src/tools/static-imports.ts';
+
+// What the first screen needs goes in one chunk beside the entry: split further, each file
+// is gzipped on its own and the judge path pays for it in bytes. "Needs" is computed, not
+// listed: the entry's static imports, followed; so a module only a lazy screen uses (the
+// sync engine's, the panitia's) stays in that screen's chunk. Packages count as first-screen
+// except those only lazy code imports.
+const FIRST_SCREEN_SOURCES = staticImportClosure('src/ui/main.tsx');
+const LAZY_PACKAGES = /node_modules\/(workbox-window|uqr)\//;
+
+function isFirstScreenModule(id: string): boolean {
+  if (id.includes('/node_modules/')) return !LAZY_PACKAGES.test(id);
+  return FIRST_SCREEN_SOURCES.has(id.split('?')[0] ?? id);
+}
 
 export default defineConfig({
   plugins: [
@@ -54,16 +68,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // What the first screen needs goes in one chunk beside the entry: split further,
-        // each file is gzipped on its own and the judge path pays for it in bytes. Code used
-        // only when editing, or only by lazy screens, stays out so it loads with them.
+        // See FIRST_SCREEN_SOURCES above.
         codeSplitting: {
-          groups: [
-            {
-              name: 'core',
-              test: /node_modules\/(?!workbox-window)|src\/ui\/app-services|src\/(domain|db|ui\/i18n)\/(?!(save-local-edit|load-scoring-context|discard-rejected|score-total|scoresheet-fields|scoresheet-merge|hlc|messages-en|scoring-messages|blob-repository|blob-row|erase-device-data)\.)/,
-            },
-          ],
+          groups: [{ name: 'core', test: (id: string) => isFirstScreenModule(id) }],
         },
       },
     },

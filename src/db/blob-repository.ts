@@ -65,6 +65,23 @@ export async function listBlobsToUpload(db: AppDatabase): Promise<RowList<BlobRo
   return parseRows(rows, parseBlobRow);
 }
 
+/** The photos kept on the device: how many, their bytes, and how many wait to be sent. */
+export async function summarizeBlobs(
+  db: AppDatabase,
+): Promise<{ count: number; bytes: number; pending: number }> {
+  let count = 0;
+  let bytes = 0;
+  let pending = 0;
+  // Reads only the small fields' values through each row; the Blob bodies stay on disk.
+  await db.blobs.each((row) => {
+    const size = fieldOf(row, 'size');
+    count += 1;
+    bytes += typeof size === 'number' ? size : 0;
+    if (fieldOf(row, 'uploadState') === 'pending') pending += 1;
+  });
+  return { count, bytes, pending };
+}
+
 /** Records the server's confirmation. Returns false when no such blob is stored. */
 export async function markBlobUploaded(
   db: AppDatabase,

@@ -4,12 +4,14 @@ import {
   deviceIdSchema,
   deviceSessionSchema,
   localeSchema,
+  pinLockSchema,
   type DeviceSession,
   type Locale,
+  type PinLock,
 } from '../domain/device-session';
 
 /**
- * Device settings (device id, session, locale) live in their own small IndexedDB store,
+ * Device settings (device id, session, locale, PIN lock) live in their own small IndexedDB store,
  * apart from the replicated data, so clearing or upgrading one never touches the other.
  * Every value read back is parsed: a corrupt value reads as absent instead of crashing.
  */
@@ -47,6 +49,18 @@ export class DeviceSettings {
 
   async saveLocale(locale: Locale): Promise<void> {
     await set('locale', localeSchema.parse(locale), this.store);
+  }
+
+  pinLock(): Promise<PinLock | undefined> {
+    return this.read('pinLock', pinLockSchema);
+  }
+
+  async savePinLock(lock: PinLock): Promise<void> {
+    await set('pinLock', pinLockSchema.parse(lock), this.store);
+  }
+
+  async clearPinLock(): Promise<void> {
+    await del('pinLock', this.store);
   }
 
   private async read<S extends z.ZodMiniType>(

@@ -137,6 +137,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       await eraseDeviceData(deps.db);
       await deps.settings.clearSession();
+      await deps.settings.clearPinLock();
       state = INITIAL_ENGINE_STATE;
       update({ needsSignIn: true });
       return { serverConfirmed };

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { DeviceSession, Locale } from '../domain/device-session';
+import type { DeviceSession, Locale, PinLock } from '../domain/device-session';
 import { ServicesProvider, type AppServices } from './app-services';
 import { UpdateBanner } from './components/UpdateBanner';
 import {
@@ -27,6 +27,11 @@ const SignInPage = lazyComponent(() => import('./pages/SignInPage').then((m) => 
 // not on the judge's path at all. Both load in their own chunks (precached for offline).
 const ScoringPage = lazyComponent(() => import('./pages/ScoringPage').then((m) => m.ScoringPage));
 const HomePage = lazyComponent(() => import('./pages/HomePage').then((m) => m.HomePage));
+const DevicePage = lazyComponent(() => import('./pages/DevicePage').then((m) => m.DevicePage));
+const LockScreen = lazyComponent(() => import('./device/LockScreen').then((m) => m.LockScreen));
+
+/** After this long in the background, a PIN-locked app asks for the PIN again. */
+const RELOCK_AFTER_MS = 5 * 60_000;
 
 export function App(props: {
   services: AppServices;
@@ -39,6 +44,7 @@ export function App(props: {
     catalogue: props.initialCatalogue,
   });
   const [sessionState, setSessionState] = useState<SessionState>({ status: 'loading' });
+  const [locked, setLocked] = useState<PinLock | undefined>(undefined);
   const [acceptUpdate, setAcceptUpdate] = useState<(() => void) | null>(null);
   const { route, navigate } = useRoute();
 
@@ -58,13 +64,29 @@ export function App(props: {
   );
 
   useEffect(() => {
-    void services.settings
-      .session()
-      .then((session) =>
-        setSessionState(session ? { status: 'signed-in', session } : { status: 'signed-out' }),
-      );
+    const { settings } = services;
+    void Promise.all([settings.session(), settings.pinLock()]).then(([session, lock]) => {
+      setLocked(lock);
+      setSessionState(session ? { status: 'signed-in', session } : { status: 'signed-out' });
+      // ARCHITECTURE.md: ask the browser not to evict a signed-in device's unsent work.
+      // Chromium grants it without a prompt to an engaged or installed app.
+      if (session && 'storage' in navigator) void navigator.storage.persist();
+    });
     registerServiceWorker((accept) => setAcceptUpdate(() => accept));
+    let hiddenAt = Infinity;
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') hiddenAt = services.now();
+      else if (services.now() - hiddenAt > RELOCK_AFTER_MS) void settings.pinLock().then(setLocked);
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [services]);
+
+  const signedOut = () => {
+    setLocked(undefined);
+    setSessionState({ status: 'signed-out' });
+    navigate('/');
+  };
 
   return (
     <ServicesProvider value={services}>
@@ -76,15 +98,22 @@ export function App(props: {
         {(sessionState.status === 'signed-out' || sessionState.status === 'reauthenticating') && (
           <SignInPage onSignedIn={(session) => setSessionState({ status: 'signed-in', session })} />
         )}
+        {sessionState.status === 'signed-in' && locked && (
+          <LockScreen lock={locked} onUnlock={() => setLocked(undefined)} onSignedOut={signedOut} />
+        )}
         {sessionState.status === 'signed-in' && (
-          <SignedIn
-            session={sessionState.session}
-            route={route}
-            navigate={navigate}
-            onSignInAgain={() =>
-              setSessionState({ status: 'reauthenticating', session: sessionState.session })
-            }
-          />
+          // Hidden, not unmounted, while locked: sync goes on and no typed input is lost.
+          <div hidden={locked !== undefined}>
+            <SignedIn
+              session={sessionState.session}
+              route={route}
+              navigate={navigate}
+              onSignedOut={signedOut}
+              onSignInAgain={() =>
+                setSessionState({ status: 'reauthenticating', session: sessionState.session })
+              }
+            />
+          </div>
         )}
       </I18nProvider>
     </ServicesProvider>
@@ -97,10 +126,13 @@ function SignedIn(props: {
   route: Route;
   navigate: (path: string) => void;
   onSignInAgain: () => void;
+  onSignedOut: () => void;
 }) {
   const { session, route, navigate, onSignInAgain } = props;
+  if (route.page === 'device')
+    return <DevicePage onBack={() => navigate('/')} onSignedOut={props.onSignedOut} />;
   if (session.user.role !== 'judge')
-    return <HomePage session={session} onSignInAgain={onSignInAgain} />;
+    return <HomePage session={session} navigate={navigate} onSignInAgain={onSignInAgain} />;
   if (route.page === 'score')
     return <ScoringPage assignmentId={route.assignmentId} onBack={() => navigate('/')} />;
   return <MyWorkPage session={session} navigate={navigate} onSignInAgain={onSignInAgain} />;

@@ -5,6 +5,7 @@ import { makeUuidV7 } from '../domain/ids';
 import { createDeferredSyncEngine } from '../sync/deferred-sync-engine';
 import { webLockRunner } from '../sync/web-lock-runner';
 import { App } from './App';
+import { captureInstallPrompt } from './device/install-prompt';
 import { loadCatalogue } from './i18n/i18n-context';
 import type { AppServices } from './app-services';
 import './styles.css';
@@ -12,6 +13,7 @@ import './styles.css';
 // The composition root: the one place that picks the real clock, randomness, storage
 // and network for the screens.
 async function start(): Promise<void> {
+  captureInstallPrompt();
   const now = () => Date.now();
   const makeId = () => makeUuidV7(now(), crypto.getRandomValues(new Uint8Array(10)));
   const db = new AppDatabase('jurilapang');

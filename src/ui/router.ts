@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The screens a path can name. Paths are plain (no hash) so deep links and reloads work. */
-export type Route = { page: 'home' } | { page: 'score'; assignmentId: string };
+export type Route = { page: 'home' } | { page: 'device' } | { page: 'score'; assignmentId: string };
+
+export const DEVICE_PATH = '/perangkat';
 
 const SCORE_PATH = /^\/nilai\/([0-9a-f-]{36})\/?$/;
 
 export function parseRoute(pathname: string): Route {
   const score = SCORE_PATH.exec(pathname);
-  return score?.[1] ? { page: 'score', assignmentId: score[1] } : { page: 'home' };
+  if (score?.[1]) return { page: 'score', assignmentId: score[1] };
+  return pathname.replace(/\/$/, '') === DEVICE_PATH ? { page: 'device' } : { page: 'home' };
 }
 
 export function scorePath(assignmentId: string): string {

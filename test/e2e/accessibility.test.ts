@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../src/domain/user';
-import { fetchTransport } from '../../src/sync/fetch-transport';
+import { SignInPage } from './pages/sign-in-page';
 import { seriousViolations } from '../support/axe-scan';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { createDeviceOn } from '../support/test-device';
+import { inviteLink, panitiaOverHttp, usersOn } from '../support/panitia-over-http';
 
 describe("accessibility of the judge's screens (axe-core, WCAG 2.1 AA)", () => {
   let server: ServerProcess;
@@ -17,21 +16,9 @@ describe("accessibility of the judge's screens (axe-core, WCAG 2.1 AA)", () => {
 
   beforeAll(async () => {
     server = await startServerProcess({ dataDir: mkdtempSync(join(tmpdir(), 'jl-a11y-')) });
-    const panitia = createDeviceOn(() => fetchTransport(server.baseUrl));
-    await panitia.signIn(new URL(server.signInLink).searchParams.get('kode') ?? '');
-    await panitia.sync();
-    const judge = ((await panitia.db.users.toArray()) as { data: User }[])
-      .map((r) => r.data)
-      .find((u) => u.role === 'judge')!;
-    const response = await fetch(`${server.baseUrl}/api/admin/invites`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${(await panitia.settings.session())?.token ?? ''}`,
-      },
-      body: JSON.stringify({ userId: judge.id }),
-    });
-    const { link } = (await response.json()) as { link: string };
+    const panitia = await panitiaOverHttp(server.baseUrl, server.signInLink);
+    const judge = (await usersOn(panitia)).find((u) => u.role === 'judge')!;
+    const link = await inviteLink(server.baseUrl, panitia, judge.id);
     browser = await launchBrowser();
     page = await browser.context.newPage();
     await page.goto(link);
@@ -57,8 +44,13 @@ describe("accessibility of the judge's screens (axe-core, WCAG 2.1 AA)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('has none on the name confirmation', async () => {
+    await new SignInPage(page).lookUp();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('has none on the work list', async () => {
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await new SignInPage(page).confirm();
     await page.locator('.work-item').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });

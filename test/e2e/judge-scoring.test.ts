@@ -10,10 +10,12 @@ import type { Stage } from '../../src/domain/stage';
 import type { User } from '../../src/domain/user';
 import { fetchTransport } from '../../src/sync/fetch-transport';
 import { launchBrowser } from '../support/browser';
+import { inviteLink } from '../support/panitia-over-http';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { createDeviceOn, type TestDevice } from '../support/test-device';
 import { makeTestPng } from '../support/test-image';
 import { JudgePages } from './pages/scoring-page';
+import { SignInPage } from './pages/sign-in-page';
 
 type Panitia = TestDevice<ReturnType<typeof fetchTransport>>;
 
@@ -69,21 +71,14 @@ describe("the judge's phone, offline from end to end", () => {
     await server.stop();
   });
 
-  async function inviteJudge(): Promise<string> {
-    const token = (await panitia.settings.session())?.token ?? '';
-    const response = await fetch(`${server.baseUrl}/api/admin/invites`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ userId: judge.id }),
-    });
-    return ((await response.json()) as { link: string }).link;
-  }
+  const inviteJudge = () => inviteLink(server.baseUrl, panitia, judge.id);
 
   it('scores offline, survives closing the browser, submits, and the server gets exactly that', async () => {
     const first = await launchBrowser();
     let page = await first.context.newPage();
     await page.goto(await inviteJudge());
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    // The judge sees whose invite it is before the one-time code is spent.
+    expect(await new SignInPage(page).submit()).toBe(judge.name);
     await page.getByRole('heading', { level: 1, name: 'Pekerjaan saya' }).waitFor();
     await page.locator('.work-item', { hasText: field.entry.title }).waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -161,5 +156,26 @@ describe("the judge's phone, offline from end to end", () => {
     const bytes = Buffer.from(await served.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(photo!.sha256);
     expect(bytes.readUInt16BE(0)).toBe(0xffd8); // a JPEG
+
+    // The same judge on a second browser (a laptop, say) with a new invite sees it all.
+    const laptop = await launchBrowser();
+    try {
+      const second = await laptop.context.newPage();
+      await second.goto(await inviteJudge());
+      expect(await new SignInPage(second).submit()).toBe(judge.name);
+      const pages = new JudgePages(second);
+      for (const [n, entry] of desk.entries.entries()) {
+        await pages.openEntry(entry.title);
+        await second.getByText('sudah dikirim dan terkunci', { exact: false }).waitFor();
+        expect(await pages.rangeValue(criteria[1]!.name).inputValue()).toBe(
+          String(50 + n * 10 + 1),
+        );
+        await pages.backToList();
+      }
+      await pages.openEntry(field.entry.title);
+      await second.locator('.photo').first().waitFor();
+    } finally {
+      await laptop.close();
+    }
   });
 });

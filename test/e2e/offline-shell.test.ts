@@ -31,7 +31,7 @@ describe('the app shell in real Chromium, from the real server', () => {
     const signIn = new SignInPage(page);
     await signIn.open(server.signInLink);
     expect(await signIn.codeInput().inputValue()).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
-    await signIn.submit();
+    expect(await signIn.submit()).toBe('Panitia Bappeda Blora');
 
     const home = new HomePage(page);
     await home.entry('Layanan Pak Tarso').waitFor();

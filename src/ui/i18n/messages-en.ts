@@ -3,18 +3,8 @@ import type { MessageKey } from './messages-id';
 /** English, the second locale. Every key of the Indonesian messages must be here. */
 export const MESSAGES_EN: Record<MessageKey, string> = {
   appName: 'Jurilapang',
-  tagline: 'Judging public-service innovation competitions — even without signal',
   loading: 'Loading…',
   language: 'Language',
-  signInTitle: 'Sign in on this device',
-  signInIntro:
-    'Enter the invite code from the organisers. You need a connection once; after that the app works offline.',
-  codeLabel: 'Invite code',
-  deviceNameLabel: 'Device name',
-  signInButton: 'Sign in',
-  signingIn: 'Signing in…',
-  signInOffline:
-    'No connection. Signing in needs the internet once; try again when you have signal.',
   signedInAs: 'Signed in as {name}',
   competitions: 'Competitions',
   noCompetitions: 'No competition data on this device yet. Sync when you have signal.',
@@ -26,6 +16,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   nonDigital: 'Non-digital',
   startedOn: 'Running since {date}',
   syncNow: 'Sync now',
+  deviceLink: 'Device',
   syncing: 'Syncing…',
   uploadingPhoto: 'Sending photo {index} of {count}: {percent}%',
   lastSynced: 'Last synced {time}',

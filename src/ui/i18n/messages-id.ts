@@ -1,18 +1,8 @@
 /** Bahasa Indonesia, the default language of the interface. */
 export const MESSAGES_ID = {
   appName: 'Jurilapang',
-  tagline: 'Penilaian lomba inovasi pelayanan publik — juga tanpa sinyal',
   loading: 'Memuat…',
   language: 'Bahasa',
-  signInTitle: 'Masuk ke perangkat ini',
-  signInIntro:
-    'Masukkan kode undangan dari panitia. Cukup sekali, saat ada sinyal; setelah itu aplikasi bekerja tanpa internet.',
-  codeLabel: 'Kode undangan',
-  deviceNameLabel: 'Nama perangkat',
-  signInButton: 'Masuk',
-  signingIn: 'Sedang masuk…',
-  signInOffline:
-    'Tidak ada koneksi. Masuk memerlukan internet sekali saja; coba lagi saat ada sinyal.',
   signedInAs: 'Masuk sebagai {name}',
   competitions: 'Lomba',
   noCompetitions: 'Belum ada data lomba di perangkat ini. Sinkronkan saat ada sinyal.',
@@ -24,6 +14,7 @@ export const MESSAGES_ID = {
   nonDigital: 'Non-digital',
   startedOn: 'Berjalan sejak {date}',
   syncNow: 'Sinkronkan sekarang',
+  deviceLink: 'Perangkat',
   syncing: 'Menyinkronkan…',
   uploadingPhoto: 'Mengirim foto {index} dari {count}: {percent}%',
   lastSynced: 'Terakhir sinkron {time}',

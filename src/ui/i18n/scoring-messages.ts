@@ -1,5 +1,4 @@
-import { useI18n } from './i18n-context';
-import type { MessageKey } from './messages-id';
+import { useScreenText, type ScreenTranslate } from './screen-text';
 
 /**
  * The texts of the scoring screen. They load with it, in its lazy chunk, in both
@@ -115,19 +114,9 @@ const SCORING_EN: Record<ScoringKey, string> = {
   photoWaiting: 'waiting for signal',
 };
 
-export type ScoringTranslate = (
-  key: ScoringKey | MessageKey,
-  params?: Record<string, string | number>,
-) => string;
+export type ScoringTranslate = ScreenTranslate<ScoringKey>;
 
 /** Translates the scoring screen's texts and, for any other key, the app's own. */
 export function useScoringText(): ScoringTranslate {
-  const { locale, t } = useI18n();
-  const catalogue: Record<ScoringKey, string> = locale === 'id' ? SCORING_ID : SCORING_EN;
-  return (key, params) => {
-    if (!Object.hasOwn(catalogue, key)) return t(key as MessageKey, params);
-    return catalogue[key as ScoringKey].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      String(params?.[name] ?? whole),
-    );
-  };
+  return useScreenText({ id: SCORING_ID, en: SCORING_EN });
 }

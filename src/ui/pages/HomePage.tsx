@@ -1,6 +1,7 @@
 import type { DeviceSession } from '../../domain/device-session';
 import { listCompetitions } from '../../db/list-competitions';
 import { CompetitionSection } from '../components/CompetitionSection';
+import { DeviceLink } from '../components/DeviceLink';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { lazyComponent } from '../lazy-component';
 import { SyncBar } from '../components/SyncBar';
@@ -13,7 +14,11 @@ const ProblemsPanel = lazyComponent(() =>
   import('../components/ProblemsPanel').then((m) => m.ProblemsPanel),
 );
 
-export function HomePage(props: { session: DeviceSession; onSignInAgain: () => void }) {
+export function HomePage(props: {
+  session: DeviceSession;
+  navigate: (path: string) => void;
+  onSignInAgain: () => void;
+}) {
   const { t } = useI18n();
   const competitions = useLive(listCompetitions, []);
   return (
@@ -22,6 +27,7 @@ export function HomePage(props: { session: DeviceSession; onSignInAgain: () => v
         <h1>{t('appName')}</h1>
         <span class="who">{t('signedInAs', { name: props.session.user.name })}</span>
         <LanguageSwitch />
+        <DeviceLink navigate={props.navigate} />
       </header>
       <SyncBar onSignInAgain={props.onSignInAgain} />
       <ProblemsPanel userId={props.session.user.id} />

@@ -3,6 +3,7 @@ import type { DeviceSession } from '../../domain/device-session';
 import { groupWorkItems, type StageWork, type WorkItem } from '../../domain/judge-work';
 import { listRecords } from '../../db/record-repository';
 import { loadJudgeWork } from '../../db/load-judge-work';
+import { DeviceLink } from '../components/DeviceLink';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SyncBar } from '../components/SyncBar';
 import { useI18n, type Translate } from '../i18n/i18n-context';
@@ -31,6 +32,7 @@ export function MyWorkPage(props: {
         <h1>{t('myWork')}</h1>
         <span class="who">{props.session.user.name}</span>
         <LanguageSwitch />
+        <DeviceLink navigate={props.navigate} />
       </header>
       <SyncBar onSignInAgain={props.onSignInAgain} />
       <ProblemsPanel userId={props.session.user.id} />

@@ -13,7 +13,21 @@ export class SignInPage {
     return this.page.getByLabel('Kode undangan');
   }
 
-  async submit(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  /** "Lanjut": asks whose invite the code is; resolves with the name shown to confirm. */
+  async lookUp(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Lanjut', exact: true }).click();
+    await this.page.getByRole('heading', { name: 'Apakah ini Anda?' }).waitFor();
+    return (await this.page.locator('.invitee strong').textContent()) ?? '';
+  }
+
+  async confirm(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Ya, ini saya — masuk' }).click();
+  }
+
+  /** Both steps, for tests about what comes after. */
+  async submit(): Promise<string> {
+    const name = await this.lookUp();
+    await this.confirm();
+    return name;
   }
 }

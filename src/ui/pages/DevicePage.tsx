@@ -1,0 +1,37 @@
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { InstallSection } from '../device/InstallSection';
+import { PinSection } from '../device/PinSection';
+import { SignOutSection } from '../device/SignOutSection';
+import { StorageSection } from '../device/StorageSection';
+import { useDeviceText } from '../i18n/device-messages';
+import './device.css';
+
+/** Everything about this phone rather than the competition: storage, install, PIN, sign-out. */
+export function DevicePage(props: { onBack: () => void; onSignedOut: () => void }) {
+  const t = useDeviceText();
+  return (
+    <main class="page narrow device-page">
+      <header class="topbar">
+        <a
+          class="button"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            props.onBack();
+          }}
+        >
+          ← {t('back')}
+        </a>
+        <h1>{t('deviceTitle')}</h1>
+      </header>
+      <StorageSection />
+      <InstallSection />
+      <PinSection />
+      <section class="card" aria-labelledby="language-title">
+        <h2 id="language-title">{t('languageTitle')}</h2>
+        <LanguageSwitch />
+      </section>
+      <SignOutSection onSignedOut={props.onSignedOut} />
+    </main>
+  );
+}
