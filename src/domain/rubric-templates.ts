@@ -188,3 +188,102 @@ export function maturityLevelsRubric(id: string): Rubric {
     ],
   };
 }
+
+/** KIPP-style presentation and interview before the jury (regional KIPP rounds). */
+export function kippPresentationRubric(id: string): Rubric {
+  return {
+    id,
+    version: 1,
+    name: 'Presentasi dan wawancara (model KIPP)',
+    criteria: [
+      percentCriterion(
+        'paparan',
+        'Penyampaian paparan',
+        30,
+        'Runtut, jelas dan tepat waktu; menjawab pertanyaan juri dengan data.',
+      ),
+      percentCriterion(
+        'materi',
+        'Materi, kemanfaatan dan replikasi',
+        50,
+        'Kebaruan, efektif, bermanfaat, dapat direplikasi dan berkelanjutan (PermenPANRB 91/2021).',
+      ),
+      percentCriterion('video', 'Video', 10, 'Video menunjukkan masalah, inovasi dan dampaknya.'),
+      percentCriterion(
+        'kehadiran-pimpinan',
+        'Kehadiran pimpinan',
+        10,
+        'Pimpinan unit hadir dan menyampaikan komitmennya.',
+      ),
+    ],
+  };
+}
+
+/** IGA presentation, as Kemendagri scored it in 2023. */
+export function igaPresentationRubric(id: string): Rubric {
+  return {
+    id,
+    version: 1,
+    name: 'Presentasi Innovative Government Award',
+    criteria: [
+      percentCriterion('kebaharuan', 'Kebaharuan', 30, 'Apa yang baru dibanding cara lama.'),
+      percentCriterion('kemanfaatan', 'Kemanfaatan', 25, 'Dampak nyata bagi masyarakat.'),
+      percentCriterion(
+        'kewenangan-kolaborasi',
+        'Kewenangan daerah dan kolaborasi',
+        15,
+        'Sesuai urusan pemerintahan daerah; melibatkan pihak lain.',
+      ),
+      percentCriterion(
+        'replikasi',
+        'Replikasi dan aplikatif',
+        20,
+        'Dapat diterapkan di daerah lain; bukti replikasi bila ada.',
+      ),
+      percentCriterion(
+        'penguasaan-materi',
+        'Penguasaan materi',
+        10,
+        'Penyaji memahami inovasi dan datanya.',
+      ),
+    ],
+  };
+}
+
+/**
+ * Krenova (Central Java): the five criteria, with equal weights because no official
+ * weights are published (DOMAIN.md); the panitia changes them if their round has its own.
+ */
+export function krenovaRubric(id: string): Rubric {
+  return {
+    id,
+    version: 1,
+    name: 'Krenova (bobot sama; tidak ada bobot resmi)',
+    criteria: [
+      percentCriterion('orisinalitas', 'Orisinalitas', 1, 'Gagasan asli, bukan tiruan.'),
+      percentCriterion('kepioniran', 'Kepioniran', 1, 'Yang pertama di daerahnya.'),
+      percentCriterion(
+        'penerapan',
+        'Penerapan di masyarakat',
+        1,
+        'Sudah dipakai masyarakat, bukan sekadar purwarupa.',
+      ),
+      percentCriterion('manfaat', 'Manfaat', 1, 'Bermanfaat nyata bagi penggunanya.'),
+      percentCriterion(
+        'keberlangsungan',
+        'Keberlangsungan',
+        1,
+        'Dapat terus berjalan: anggaran, kelembagaan, pengguna.',
+      ),
+    ],
+  };
+}
+
+export const RUBRIC_TEMPLATES = [
+  { key: 'kipp-proposal', make: kippProposalRubric },
+  { key: 'kipp-presentation', make: kippPresentationRubric },
+  { key: 'iga-presentation', make: igaPresentationRubric },
+  { key: 'krenova', make: krenovaRubric },
+  { key: 'maturity-levels', make: maturityLevelsRubric },
+] as const;
+export type RubricTemplateKey = (typeof RUBRIC_TEMPLATES)[number]['key'];
