@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { blobRoutes } from './routes/blob-routes';
 import { healthRoutes } from './routes/health-routes';
+import { progressRoutes } from './routes/progress-routes';
 import { syncRoutes } from './routes/sync-routes';
 import type { ServerDeps } from './server-deps';
 import { staticFiles } from './static-files';
@@ -46,6 +47,7 @@ export function createApp(deps: ServerDeps): Hono {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
+  app.route('/api/progress', progressRoutes(deps));
   app.route('/api/blobs', blobRoutes(deps));
   app.all('/api/*', (c) => {
     throw new HttpError(404, 'not-found', `No API route ${c.req.method} ${c.req.path}`);

@@ -29,6 +29,7 @@ export function createDeferredSyncEngine(
     inviteInfo: async (code) => (await loading).inviteInfo(code),
     signIn: async (code, deviceName) => (await loading).signIn(code, deviceName),
     signOut: async () => (await loading).signOut(),
+    admin: async () => (await loading).admin(),
     syncNow: async () => (await loading).syncNow(),
     start() {
       wantsRunning = true;

@@ -3,6 +3,7 @@ import type { DeviceSession } from '../domain/device-session';
 import type { AppDatabase } from '../db/app-database';
 import type { DeviceSettings } from '../db/device-settings';
 import { eraseDeviceData } from '../db/erase-device-data';
+import type { AdminApi } from './admin-api';
 import { writeServerOffset } from '../db/server-offset';
 import { retryDelayMs } from './backoff';
 import { fetchInviteInfo } from './invite-info';
@@ -41,6 +42,8 @@ export interface SyncEngine {
    * confirmed; offline, the panitia can still revoke the device from their side.
    */
   signOut(): Promise<{ serverConfirmed: boolean }>;
+  /** The panitia's invites, devices and device activity (loaded on first use). */
+  admin(): Promise<AdminApi>;
   /** Syncs now; calls while one runs share it. Failures schedule a retry with backoff. */
   syncNow(): Promise<SyncOutcome>;
   /** Starts the regular sync (and the first one). */
@@ -120,6 +123,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   const engine: SyncEngine = {
     inviteInfo: (code) => fetchInviteInfo(deps.transport, code),
+    // Only the panitia's screens call it: its code stays out of the judge's downloads.
+    admin: async () => (await import('./admin-api')).createAdminApi(deps.transport, deps.settings),
     async signOut() {
       engine.stop();
       // A pass in flight would write pulled rows after the erase: let it finish first.
