@@ -10,7 +10,10 @@ import { staticImportClosure } from './src/tools/static-imports.ts';
 // sync engine's, the panitia's) stays in that screen's chunk. Packages count as first-screen
 // except those only lazy code imports.
 const FIRST_SCREEN_SOURCES = staticImportClosure('src/ui/main.tsx');
-const LAZY_PACKAGES = /node_modules\/(workbox-window|uqr)\//;
+// read-excel-file and what it brings (fflate, saxen, worker-f, unzipper-esm) load with the
+// panitia's import screen only.
+const LAZY_PACKAGES =
+  /node_modules\/(workbox-window|uqr|read-excel-file|fflate|saxen|sax|worker-f|unzipper-esm)\//;
 
 function isFirstScreenModule(id: string): boolean {
   if (id.includes('/node_modules/')) return !LAZY_PACKAGES.test(id);
@@ -70,7 +73,17 @@ export default defineConfig({
       output: {
         // See FIRST_SCREEN_SOURCES above.
         codeSplitting: {
-          groups: [{ name: 'core', test: (id: string) => isFirstScreenModule(id) }],
+          groups: [
+            { name: 'core', test: (id: string) => isFirstScreenModule(id), priority: 2 },
+            // Lazy code that several lazy chunks share travels as one file, not as a dozen
+            // tiny ones: on a 300 ms link each extra request costs more than its bytes.
+            {
+              name: 'shared',
+              test: (id: string) => !isFirstScreenModule(id),
+              minShareCount: 2,
+              priority: 1,
+            },
+          ],
         },
       },
     },

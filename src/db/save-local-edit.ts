@@ -39,10 +39,12 @@ export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promis
   const key = recordKey(edit.record);
   const table = db.recordTable(edit.record.kind);
   return db.transaction('rw', [table, db.outbox, db.meta], async () => {
-    const [existing, lastHlc, offset] = await Promise.all([
+    // Every read in one go and every write in one go: on a slow phone each round trip to
+    // IndexedDB costs milliseconds, and the autosave budget is 16 ms (PERFORMANCE.md).
+    const [existing, [lastHlc, offset], unsent] = await Promise.all([
       table.get(key),
-      db.meta.get(META_KEYS.hlc),
-      db.meta.get(META_KEYS.serverOffsetMs),
+      db.meta.bulkGet([META_KEYS.hlc, META_KEYS.serverOffsetMs]),
+      pendingRowsOf(db, edit.record.kind, key),
     ]);
     const baseSeq = fieldOf(existing, 'seq');
     const offsetMs = fieldOf(offset, 'value');
@@ -53,7 +55,6 @@ export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promis
       edit.deviceId,
     );
     const fields = edit.fields ?? fieldsChangedLocally(edit.record, existing);
-    const unsent = await pendingRowsOf(db, edit.record.kind, key);
     const folded = foldUnsent(unsent, {
       hlc: formatHlc(hlc),
       fields,
@@ -75,19 +76,22 @@ export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promis
       );
     }
     const mutation = parsed.data;
-    if (mutation.op === 'delete') await table.delete(key);
-    else {
-      const row = toRecordRow(mutation.record);
-      await table.put(typeof baseSeq === 'number' ? { ...row, seq: baseSeq } : row);
-    }
-    await db.outbox.bulkDelete(unsent.map((row) => row.seq));
-    await db.outbox.add({
-      mutation,
-      recordKey: key,
-      status: 'pending',
-      createdAtMs: Math.min(edit.nowMs, ...unsent.map((row) => row.createdAtMs)),
-    });
-    await db.meta.put({ key: META_KEYS.hlc, value: mutation.hlc });
+    const row = toRecordRow(mutation.record);
+    // Requests in one transaction run in the order they are made, so these need no awaits
+    // in between; the transaction commits all of them or none.
+    await Promise.all([
+      mutation.op === 'delete'
+        ? table.delete(key)
+        : table.put(typeof baseSeq === 'number' ? { ...row, seq: baseSeq } : row),
+      db.outbox.bulkDelete(unsent.map((unsentRow) => unsentRow.seq)),
+      db.outbox.add({
+        mutation,
+        recordKey: key,
+        status: 'pending',
+        createdAtMs: Math.min(edit.nowMs, ...unsent.map((unsentRow) => unsentRow.createdAtMs)),
+      }),
+      db.meta.put({ key: META_KEYS.hlc, value: mutation.hlc }),
+    ]);
     return mutation;
   });
 }

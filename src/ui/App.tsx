@@ -27,6 +27,7 @@ const SignInPage = lazyComponent(() => import('./pages/SignInPage').then((m) => 
 // not on the judge's path at all. Both load in their own chunks (precached for offline).
 const ScoringPage = lazyComponent(() => import('./pages/ScoringPage').then((m) => m.ScoringPage));
 const HomePage = lazyComponent(() => import('./pages/HomePage').then((m) => m.HomePage));
+const ManagePage = lazyComponent(() => import('./manage/ManagePage').then((m) => m.ManagePage));
 const DevicePage = lazyComponent(() => import('./pages/DevicePage').then((m) => m.DevicePage));
 const LockScreen = lazyComponent(() => import('./device/LockScreen').then((m) => m.LockScreen));
 
@@ -72,7 +73,6 @@ export function App(props: {
       // Chromium grants it without a prompt to an engaged or installed app.
       if (session && 'storage' in navigator) void navigator.storage.persist();
     });
-    registerServiceWorker((accept) => setAcceptUpdate(() => accept));
     let hiddenAt = Infinity;
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') hiddenAt = services.now();
@@ -81,6 +81,11 @@ export function App(props: {
     document.addEventListener('visibilitychange', onVisibility);
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [services]);
+
+  const signedIn = sessionState.status === 'signed-in';
+  useEffect(() => {
+    if (signedIn) registerServiceWorker(services.sync, (accept) => setAcceptUpdate(() => accept));
+  }, [signedIn, services]);
 
   const signedOut = () => {
     setLocked(undefined);
@@ -131,6 +136,15 @@ function SignedIn(props: {
   const { session, route, navigate, onSignInAgain } = props;
   if (route.page === 'device')
     return <DevicePage onBack={() => navigate('/')} onSignedOut={props.onSignedOut} />;
+  if (route.page === 'manage' && session.user.role !== 'judge')
+    return (
+      <ManagePage
+        session={session}
+        path={route.path}
+        navigate={navigate}
+        onSignInAgain={onSignInAgain}
+      />
+    );
   if (session.user.role !== 'judge')
     return <HomePage session={session} navigate={navigate} onSignInAgain={onSignInAgain} />;
   if (route.page === 'score')

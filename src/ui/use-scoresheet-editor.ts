@@ -71,7 +71,8 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
     const started = performance.now();
     const next = change(current);
     latest.current = next;
-    setSheet(next);
+    // The save is queued before the re-render: its first IndexedDB requests then go out
+    // before the screen is redrawn, and the database works while the page renders.
     queue.current = queue.current.then(async () => {
       try {
         await saveWithMutation(db, {
@@ -89,6 +90,7 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
         setSaveError(error instanceof Error ? error.message : String(error));
       }
     });
+    setSheet(next);
   };
 
   return { sheet, update, saveError };

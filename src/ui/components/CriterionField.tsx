@@ -1,17 +1,34 @@
 import type { Criterion } from '../../domain/rubric';
 import type { CriterionScore } from '../../domain/scoresheet';
+import { sameValue } from '../../domain/scoresheet-fields';
+import { memoWith } from '../memo';
 import { LevelChoice } from './LevelChoice';
 import { RangeInput } from './RangeInput';
 import { useScoringText } from '../i18n/scoring-messages';
 
-/** One criterion: its name, weight and description always in view, the value, a note. */
-export function CriterionField(props: {
+interface CriterionFieldProps {
   criterion: Criterion;
   score: CriterionScore;
   disabled: boolean;
   onValue: (value: number | null) => void;
   onNote: (note: string) => void;
-}) {
+}
+
+/**
+ * One criterion: its name, weight and description always in view, the value, a note.
+ * A change to one criterion redraws that one alone: on a slow phone, redrawing all ten on
+ * every keystroke is what made typing lag. The callbacks are left out of the comparison:
+ * they only pass the change on to the editor, which always edits its latest sheet.
+ */
+export const CriterionField = memoWith(
+  CriterionFieldView,
+  (before, after) =>
+    before.disabled === after.disabled &&
+    sameValue(before.score, after.score) &&
+    sameValue(before.criterion, after.criterion),
+);
+
+function CriterionFieldView(props: CriterionFieldProps) {
   const t = useScoringText();
   const { criterion } = props;
   const id = `criterion-${criterion.key}`;

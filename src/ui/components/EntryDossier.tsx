@@ -1,11 +1,22 @@
 import { useScoringText } from '../i18n/scoring-messages';
+import { sameValue } from '../../domain/scoresheet-fields';
+import { memoWith } from '../memo';
 import type { Category } from '../../domain/category';
 import type { Entry } from '../../domain/entry';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 
-/** Everything about the entry the judge needs on site, from the device: works offline. */
-export function EntryDossier(props: { entry: Entry; category: Category | undefined }) {
+/**
+ * Everything about the entry the judge needs on site, from the device: works offline.
+ * Redrawn only when the entry itself changes, not on every score typed beside it.
+ */
+export const EntryDossier = memoWith(
+  EntryDossierView,
+  (before, after) =>
+    sameValue(before.entry, after.entry) && sameValue(before.category, after.category),
+);
+
+function EntryDossierView(props: { entry: Entry; category: Category | undefined }) {
   const { locale } = useI18n();
   const t = useScoringText();
   const { entry } = props;

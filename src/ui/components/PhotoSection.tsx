@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { getBlob, putBlob } from '../../db/blob-repository';
 import type { BlobRef } from '../../domain/blob-ref';
 import type { Scoresheet } from '../../domain/scoresheet';
+import { sameValue } from '../../domain/scoresheet-fields';
+import { memoWith } from '../memo';
 import { useServices } from '../app-services';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -10,11 +12,19 @@ import { currentPosition, hasRoomForPhoto, preparePhoto } from '../photo/prepare
 import { useLive } from '../use-live';
 
 /** Field photos: taken with the camera, kept on the device, sent when there is signal. */
-export function PhotoSection(props: {
+interface PhotoSectionProps {
   photos: readonly BlobRef[];
   disabled: boolean;
   update: (change: (s: Scoresheet) => Scoresheet, fields?: readonly string[]) => void;
-}) {
+}
+
+/** Redrawn only when the photos change (the editor's update always edits its latest sheet). */
+export const PhotoSection = memoWith(
+  PhotoSectionView,
+  (before, after) => before.disabled === after.disabled && sameValue(before.photos, after.photos),
+);
+
+function PhotoSectionView(props: PhotoSectionProps) {
   const t = useScoringText();
   const { db, now } = useServices();
   const [withLocation, setWithLocation] = useState(false);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { InviteInfoResponse } from '../../domain/auth-protocol';
 import type { DeviceSession } from '../../domain/device-session';
 import { outcomeOfError } from '../../sync/sync-outcome';
@@ -15,16 +15,17 @@ function guessDeviceName(): string {
 }
 
 /**
- * The invite link (or its QR code, opened by the phone's camera app) fills in the code.
- * The judge first sees whose invite it is and confirms their name; only then is the
- * one-time code spent, so a link opened by the wrong person can still be handed on.
+ * The invite link (or its QR code, opened by the phone's camera app) fills in the code,
+ * and the page asks at once whose invite it is: the judge lands on "is this you?" with
+ * their name, one tap from signed in. Only that tap spends the one-time code, so a link
+ * opened by the wrong person can still be handed on. A code typed by hand goes through
+ * "Lanjut" to the same question.
  */
 export function SignInPage(props: { onSignedIn: (session: DeviceSession) => void }) {
   const { sync } = useServices();
   const t = useSignInText();
-  const [code, setCode] = useState(
-    () => new URLSearchParams(window.location.search).get('kode') ?? '',
-  );
+  const [linkCode] = useState(() => new URLSearchParams(window.location.search).get('kode'));
+  const [code, setCode] = useState(linkCode ?? '');
   const [deviceName, setDeviceName] = useState(guessDeviceName);
   const [invite, setInvite] = useState<InviteInfoResponse | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,9 +49,16 @@ export function SignInPage(props: { onSignedIn: (session: DeviceSession) => void
     void attempt(async () => setInvite(await sync.inviteInfo(code)));
   };
 
+  useEffect(() => {
+    if (linkCode) void attempt(async () => setInvite(await sync.inviteInfo(linkCode)));
+    // Once, for the code the link brought.
+  }, []);
+
   const confirm = () =>
     attempt(async () => {
       const session = await sync.signIn(code, deviceName);
+      // The first sync starts now, not when the work list has drawn: one round trip sooner.
+      void sync.syncNow();
       // The code is spent: keep it out of the address bar and the history.
       window.history.replaceState(null, '', '/');
       props.onSignedIn(session);
@@ -69,19 +77,26 @@ export function SignInPage(props: { onSignedIn: (session: DeviceSession) => void
       </header>
       <p class="tagline">{t('tagline')}</p>
       {invite ? (
-        <section class="card" aria-labelledby="confirm-title">
+        <form
+          class="card"
+          aria-labelledby="confirm-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirm();
+          }}
+        >
           <h2 id="confirm-title">{t('confirmTitle')}</h2>
           <p>{t('confirmIntro')}</p>
           <p class="invitee">
             <strong>{invite.name}</strong> · {t(`role_${invite.role}`)}
           </p>
+          <DeviceNameField
+            value={deviceName}
+            onInput={setDeviceName}
+            label={t('deviceNameLabel')}
+          />
           {problem}
-          <button
-            type="button"
-            class="button primary"
-            disabled={busy}
-            onClick={() => void confirm()}
-          >
+          <button type="submit" class="button primary" disabled={busy}>
             {busy ? t('signingIn') : t('confirmYes')}
           </button>
           <button
@@ -95,7 +110,7 @@ export function SignInPage(props: { onSignedIn: (session: DeviceSession) => void
           >
             {t('confirmNo')}
           </button>
-        </section>
+        </form>
       ) : (
         <form class="card" onSubmit={lookUp}>
           <h2>{t('signInTitle')}</h2>
@@ -112,15 +127,6 @@ export function SignInPage(props: { onSignedIn: (session: DeviceSession) => void
               required
             />
           </label>
-          <label class="field">
-            <span>{t('deviceNameLabel')}</span>
-            <input
-              name="deviceName"
-              value={deviceName}
-              onInput={(e) => setDeviceName(e.currentTarget.value)}
-              required
-            />
-          </label>
           {problem}
           <button type="submit" class="button primary" disabled={busy}>
             {busy ? t('signingIn') : t('continueButton')}
@@ -128,5 +134,24 @@ export function SignInPage(props: { onSignedIn: (session: DeviceSession) => void
         </form>
       )}
     </main>
+  );
+}
+
+/** Shown with the name to confirm: the panitia tells a judge's phone from their laptop by it. */
+function DeviceNameField(props: {
+  value: string;
+  label: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <input
+        name="deviceName"
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        required
+      />
+    </label>
   );
 }

@@ -4,19 +4,23 @@ import type { Page } from 'playwright-core';
 export class SignInPage {
   constructor(private readonly page: Page) {}
 
+  /** An invite link: the page asks whose code it is by itself and shows the name. */
   async open(link: string): Promise<void> {
     await this.page.goto(link);
-    await this.page.getByRole('heading', { name: 'Masuk ke perangkat ini' }).waitFor();
+    await this.page.getByRole('heading', { name: 'Apakah ini Anda?' }).waitFor();
   }
 
   codeInput() {
     return this.page.getByLabel('Kode undangan');
   }
 
-  /** "Lanjut": asks whose invite the code is; resolves with the name shown to confirm. */
+  /** The name the invite was made for, once shown (after a link, or "Lanjut"). */
   async lookUp(): Promise<string> {
-    await this.page.getByRole('button', { name: 'Lanjut', exact: true }).click();
-    await this.page.getByRole('heading', { name: 'Apakah ini Anda?' }).waitFor();
+    const confirmation = this.page.getByRole('heading', { name: 'Apakah ini Anda?' });
+    const next = this.page.getByRole('button', { name: 'Lanjut', exact: true });
+    await confirmation.or(next).first().waitFor();
+    if (await next.isVisible()) await next.click();
+    await confirmation.waitFor();
     return (await this.page.locator('.invitee strong').textContent()) ?? '';
   }
 
