@@ -22,6 +22,8 @@ export interface NewBlob {
   mediaType: string;
   /** Device clock, epoch milliseconds. */
   nowMs: number;
+  /** Downloaded from the server (an entry's evidence): it has nothing to upload. */
+  fromServer?: boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ export async function putBlob(db: AppDatabase, input: NewBlob): Promise<'added' 
     mediaType: input.mediaType,
     size: input.blob.size,
     createdAtMs: input.nowMs,
-    uploadState: 'pending',
+    uploadState: input.fromServer ? 'uploaded' : 'pending',
+    ...(input.fromServer ? { uploadedAtMs: input.nowMs } : {}),
   });
   if (!parsed.success) {
     throw new RangeError(

@@ -4,16 +4,18 @@ import { NetworkError, type Transport } from './transport';
 const REQUEST_TIMEOUT_MS = 60_000;
 
 export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch): Transport {
-  const send = async (path: string, init: RequestInit) => {
-    let response: Response;
+  const request = async (path: string, init: RequestInit): Promise<Response> => {
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, {
+      return await fetchImpl(`${baseUrl}${path}`, {
         ...init,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
       throw new NetworkError(error instanceof Error ? error.message : String(error));
     }
+  };
+  const send = async (path: string, init: RequestInit) => {
+    const response = await request(path, init);
     return { status: response.status, body: parseJsonOrNull(await response.text()) };
   };
   const bearer = (token: string | undefined): Record<string, string> =>
@@ -29,6 +31,12 @@ export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch)
       return send(path, { method: 'POST', headers, body: payload.body });
     },
     getJson: (path, token) => send(path, { method: 'GET', headers: bearer(token) }),
+    async getBytes(path, token) {
+      const response = await request(path, { method: 'GET', headers: bearer(token) });
+      if (response.status !== 200)
+        return { status: response.status, body: parseJsonOrNull(await response.text()) };
+      return { status: 200, bytes: new Uint8Array(await response.arrayBuffer()) };
+    },
     putBytes: (path, bytes, mediaType, token) =>
       send(path, {
         method: 'PUT',

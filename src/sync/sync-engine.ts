@@ -30,6 +30,8 @@ export interface SyncEngineDeps {
   /** The regular sync while the app is open. */
   intervalMs?: number;
   batchSize?: number;
+  /** Bytes the device may still store (navigator.storage), for evidence downloads. */
+  freeBytes?: () => Promise<number | undefined>;
 }
 
 export interface SyncEngine {
@@ -97,6 +99,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           token: session.token,
           now: deps.now,
           onProgress: (upload) => update({ upload }),
+          downloadEvidence: session.user.role === 'judge',
+          ...(deps.freeBytes === undefined ? {} : { freeBytes: deps.freeBytes }),
           ...(deps.batchSize === undefined ? {} : { batchSize: deps.batchSize }),
         }),
       );

@@ -16,6 +16,7 @@ import { writeServerOffset } from '../db/server-offset';
 import { apiErrorSchema } from '../domain/sync-protocol';
 import { errorForStatus, ServerUnavailableError } from './api-errors';
 import type { Transport } from './transport';
+import { downloadMissingBlobs } from './download-blobs';
 import { uploadPendingBlobs, type UploadProgress } from './upload-blobs';
 
 export interface SyncPassContext {
@@ -29,6 +30,10 @@ export interface SyncPassContext {
   /** Bytes of mutations per request, before compression. */
   maxBatchBytes?: number;
   onProgress?: (progress: UploadProgress) => void;
+  /** A judge's device fetches the evidence of its entries for offline use (not the panitia's). */
+  downloadEvidence?: boolean;
+  /** Bytes the device may still store, where the browser says. */
+  freeBytes?: () => Promise<number | undefined>;
 }
 
 export interface SyncPassResult {
@@ -38,6 +43,8 @@ export interface SyncPassResult {
   requests: number;
   /** Photos whose upload completed in this pass. */
   uploaded: number;
+  /** Evidence files (and photos from the user's other devices) now on this device. */
+  downloaded: number;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -52,7 +59,14 @@ const MAX_REQUESTS_PER_PASS = 1000;
  * and its cursor, and the removal of acknowledged outbox rows, commit together.
  */
 export async function runSyncPass(ctx: SyncPassContext): Promise<SyncPassResult> {
-  const result: SyncPassResult = { pushed: 0, rejected: 0, pulled: 0, requests: 0, uploaded: 0 };
+  const result: SyncPassResult = {
+    pushed: 0,
+    rejected: 0,
+    pulled: 0,
+    requests: 0,
+    uploaded: 0,
+    downloaded: 0,
+  };
   let batchSize = Math.min(ctx.batchSize ?? DEFAULT_BATCH_SIZE, MAX_MUTATIONS_PER_REQUEST);
   while (result.requests < MAX_REQUESTS_PER_PASS) {
     const pending = (await listPendingMutations(ctx.db, batchSize)).rows;
@@ -116,6 +130,14 @@ export async function runSyncPass(ctx: SyncPassContext): Promise<SyncPassResult>
       // Photos after the records that refer to them (sync protocol 8).
       result.uploaded = await uploadPendingBlobs(ctx);
       await writeLastSyncTime(ctx.db, ctx.now());
+      // Last, and after the sync time: the records are in, whatever the files do. A file
+      // that does not come (signal lost, server down) is asked for again next time.
+      if (ctx.downloadEvidence) {
+        result.downloaded = await downloadMissingBlobs(ctx).then(
+          (outcome) => outcome.downloaded,
+          () => 0,
+        );
+      }
       return result;
     }
   }

@@ -5,6 +5,8 @@
 export interface Transport {
   postJson(path: string, body: unknown, token?: string): Promise<TransportResponse>;
   getJson(path: string, token: string): Promise<TransportResponse>;
+  /** Downloads raw bytes (a photo, an evidence file); any other answer keeps its JSON body. */
+  getBytes(path: string, token: string): Promise<BytesResponse>;
   /** Sends raw bytes (a chunk of a photo) with their media type. */
   putBytes(
     path: string,
@@ -18,6 +20,9 @@ export interface TransportResponse {
   status: number;
   body: unknown;
 }
+
+export type BytesResponse =
+  { status: 200; bytes: Uint8Array<ArrayBuffer> } | { status: number; body: unknown };
 
 /** The network failed before any answer (offline, DNS, connection reset, timeout). */
 export class NetworkError extends Error {

@@ -29,6 +29,11 @@ async function start(): Promise<void> {
     runExclusive: webLockRunner('jurilapang-sync'),
     setTimer: (callback, ms) => window.setTimeout(callback, ms),
     clearTimer: (handle) => window.clearTimeout(handle as number),
+    freeBytes: async () => {
+      if (!('storage' in navigator)) return undefined;
+      const { quota, usage } = await navigator.storage.estimate();
+      return quota === undefined || usage === undefined ? undefined : quota - usage;
+    },
   });
   const services: AppServices = { db, settings, sync, now, deviceId, makeId };
   const initialLocale = (await settings.locale()) ?? 'id';

@@ -177,7 +177,8 @@ describe("the judge's phone, offline from end to end", () => {
         await pages.backToList();
       }
       await pages.openEntry(field.entry.title);
-      await second.locator('.photo').first().waitFor();
+      // The photo taken on the phone comes down to the laptop too, checked by its hash.
+      await second.getByRole('img', { name: /^Foto lapangan 1,/ }).waitFor();
     } finally {
       await laptop.close();
     }

@@ -38,7 +38,7 @@ export function inProcessTransport(app: Hono): InProcessTransport {
     body: string | Uint8Array<ArrayBuffer> | undefined,
     headers: Record<string, string>,
     token: string | undefined,
-  ): Promise<{ status: number; body: unknown }> => {
+  ): Promise<{ status: number; raw: Uint8Array<ArrayBuffer> }> => {
     const fault = transport.fault;
     if (fault.kind === 'offline') throw new NetworkError('offline (test)');
     if (fault.kind === 'stall') {
@@ -48,7 +48,7 @@ export function inProcessTransport(app: Hono): InProcessTransport {
     if (fault.kind === 'status') {
       return {
         status: fault.status,
-        body: { error: { code: 'test', message: `HTTP ${fault.status} (test)` } },
+        raw: encodeJson({ error: { code: 'test', message: `HTTP ${fault.status} (test)` } }),
       };
     }
     if (fault.kind === 'offline-after') {
@@ -59,7 +59,7 @@ export function inProcessTransport(app: Hono): InProcessTransport {
     if (fault.kind === 'max-body' && size > fault.bytes) {
       return {
         status: 413,
-        body: { error: { code: 'body-too-large', message: 'too large (test proxy)' } },
+        raw: encodeJson({ error: { code: 'body-too-large', message: 'too large (test proxy)' } }),
       };
     }
     transport.requests += 1;
@@ -71,14 +71,16 @@ export function inProcessTransport(app: Hono): InProcessTransport {
       headers: allHeaders,
       ...(body === undefined ? {} : { body }),
     });
-    const answer = await response.text();
-    transport.bytesDown += answer.length;
+    const raw = new Uint8Array(await response.arrayBuffer());
+    transport.bytesDown += raw.length;
     if (fault.kind === 'drop-response')
       throw new NetworkError('connection reset after the server answered (test)');
-    return {
-      status: response.status,
-      body: answer === '' ? null : (JSON.parse(answer) as unknown),
-    };
+    return { status: response.status, raw };
+  };
+  const json = async (answer: Promise<{ status: number; raw: Uint8Array }>) => {
+    const { status, raw } = await answer;
+    const text = new TextDecoder().decode(raw);
+    return { status, body: text === '' ? null : (JSON.parse(text) as unknown) };
   };
   const transport: InProcessTransport = {
     fault: { kind: 'none' },
@@ -91,10 +93,20 @@ export function inProcessTransport(app: Hono): InProcessTransport {
       waiting.forEach((resume) => resume());
     },
     postJson: (path, body, token) =>
-      send(path, 'POST', JSON.stringify(body), { 'content-type': 'application/json' }, token),
-    getJson: (path, token) => send(path, 'GET', undefined, {}, token),
+      json(send(path, 'POST', JSON.stringify(body), { 'content-type': 'application/json' }, token)),
+    getJson: (path, token) => json(send(path, 'GET', undefined, {}, token)),
     putBytes: (path, bytes, mediaType, token) =>
-      send(path, 'PUT', bytes, { 'content-type': mediaType }, token),
+      json(send(path, 'PUT', bytes, { 'content-type': mediaType }, token)),
+    async getBytes(path, token) {
+      const answer = await send(path, 'GET', undefined, {}, token);
+      return answer.status === 200
+        ? { status: 200, bytes: answer.raw }
+        : json(Promise.resolve(answer));
+    },
   };
   return transport;
+}
+
+function encodeJson(value: unknown): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(JSON.stringify(value));
 }

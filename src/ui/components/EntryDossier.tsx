@@ -5,6 +5,11 @@ import type { Category } from '../../domain/category';
 import type { Entry } from '../../domain/entry';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
+import { useEffect, useState } from 'preact/hooks';
+import { getBlob } from '../../db/blob-repository';
+import type { BlobRef } from '../../domain/blob-ref';
+import { formatBytes } from '../i18n/format-bytes';
+import { useLive } from '../use-live';
 
 /**
  * Everything about the entry the judge needs on site, from the device: works offline.
@@ -65,11 +70,49 @@ function EntryDossierView(props: { entry: Entry; category: Category | undefined 
         )}
         <dt>{t('evidence')}</dt>
         <dd>
-          {entry.evidence.length === 0
-            ? t('noEvidence')
-            : entry.evidence.map((e) => e.name ?? e.sha256.slice(0, 8)).join(', ')}
+          {entry.evidence.length === 0 ? (
+            t('noEvidence')
+          ) : (
+            <ul class="evidence-list">
+              {entry.evidence.map((ref) => (
+                <EvidenceItem key={ref.sha256} file={ref} />
+              ))}
+            </ul>
+          )}
         </dd>
       </dl>
     </details>
+  );
+}
+
+/** An evidence file opens from the device (it was fetched when the entry was assigned). */
+function EvidenceItem(props: { file: BlobRef }) {
+  const t = useScoringText();
+  const { locale } = useI18n();
+  const stored = useLive((db) => getBlob(db, props.file.sha256), [props.file.sha256]);
+  const [url, setUrl] = useState<string | null>(null);
+  const blob = stored?.status === 'found' ? stored.row.blob : null;
+  useEffect(() => {
+    if (!blob) return;
+    const objectUrl = URL.createObjectURL(blob);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [blob]);
+  const name = props.file.name ?? props.file.sha256.slice(0, 12);
+  const size = formatBytes(locale, props.file.size);
+  return (
+    <li>
+      {url ? (
+        <a href={url} download={name} target="_blank" rel="noopener">
+          {name}
+        </a>
+      ) : (
+        name
+      )}{' '}
+      <span class="muted">
+        ({size}
+        {url ? '' : `, ${t('evidenceNotHere')}`})
+      </span>
+    </li>
   );
 }

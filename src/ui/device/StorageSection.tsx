@@ -3,7 +3,7 @@ import { summarizeBlobs } from '../../db/blob-repository';
 import { useI18n } from '../i18n/i18n-context';
 import { useDeviceText } from '../i18n/device-messages';
 import { useLive } from '../use-live';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../i18n/format-bytes';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from './storage-status';
 
 /** How much room is left for photos, and whether the browser may evict the data. */
