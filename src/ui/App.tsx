@@ -27,7 +27,6 @@ const SignInPage = lazyComponent(() => import('./pages/SignInPage').then((m) => 
 // not on the judge's path at all. Both load in their own chunks (precached for offline).
 const ScoringPage = lazyComponent(() => import('./pages/ScoringPage').then((m) => m.ScoringPage));
 const HomePage = lazyComponent(() => import('./pages/HomePage').then((m) => m.HomePage));
-const ManagePage = lazyComponent(() => import('./manage/ManagePage').then((m) => m.ManagePage));
 const DevicePage = lazyComponent(() => import('./pages/DevicePage').then((m) => m.DevicePage));
 const LockScreen = lazyComponent(() => import('./device/LockScreen').then((m) => m.LockScreen));
 
@@ -136,15 +135,6 @@ function SignedIn(props: {
   const { session, route, navigate, onSignInAgain } = props;
   if (route.page === 'device')
     return <DevicePage onBack={() => navigate('/')} onSignedOut={props.onSignedOut} />;
-  if (route.page === 'manage' && session.user.role !== 'judge')
-    return (
-      <ManagePage
-        session={session}
-        path={route.path}
-        navigate={navigate}
-        onSignInAgain={onSignInAgain}
-      />
-    );
   if (session.user.role !== 'judge')
     return <HomePage session={session} navigate={navigate} onSignInAgain={onSignInAgain} />;
   if (route.page === 'score')
