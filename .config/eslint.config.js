@@ -65,6 +65,23 @@ const boundaries = [
     },
   },
   {
+    // A folder inside the domain (results/) may use the domain files one level up.
+    files: ['src/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod(/mini)?$|\\./|\\.\\./[^./][^/]*$)',
+              message: 'src/domain is pure: it imports only zod and its own files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/db/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,7 +4,7 @@ import type { Assignment } from '../../src/domain/assignment';
 import {
   buildCategoryPanels,
   type StageRecords,
-} from '../../src/domain/category-panels-from-records';
+} from '../../src/domain/results/category-panels-from-records';
 import { computePanelResults } from '../../src/domain/results/panel-results';
 import type { Rubric } from '../../src/domain/rubric';
 import type { Scoresheet } from '../../src/domain/scoresheet';

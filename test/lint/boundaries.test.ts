@@ -61,4 +61,14 @@ describe('import boundaries', () => {
       (await ruleMessages('sync-imports-ui.ts', 'src/sync/sync-engine.ts')).join('\n'),
     ).toContain('src/sync may import src/domain and src/db.');
   });
+
+  it('lets a folder inside src/domain use the domain above it, and nothing outside', async () => {
+    const messages = await ruleMessages(
+      'domain-subfolder-imports.ts',
+      'src/domain/results/rank-entries.ts',
+    );
+    expect(messages).toEqual([
+      "no-restricted-imports: '../../db/app-database' import is restricted from being used by a pattern. src/domain is pure: it imports only zod and its own files.",
+    ]);
+  });
 });

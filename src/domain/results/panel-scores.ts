@@ -1,6 +1,6 @@
 /**
  * The plain input of every results function: one panel, that is one stage and one
- * category, as ids and numbers. category-panels-from-records.ts (beside this folder) builds it from the stored records;
+ * category, as ids and numbers. category-panels-from-records.ts builds it from the stored records;
  * tests and benchmarks write it by hand.
  */
 export interface PanelScores {

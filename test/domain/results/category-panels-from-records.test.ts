@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../../src/domain/assignment';
-import { buildCategoryPanels } from '../../../src/domain/category-panels-from-records';
+import { buildCategoryPanels } from '../../../src/domain/results/category-panels-from-records';
 import { computePanelResults } from '../../../src/domain/results/panel-results';
 import type { Scoresheet } from '../../../src/domain/scoresheet';
 import { computeScoreTotal } from '../../../src/domain/score-total';

@@ -1,10 +1,10 @@
-import type { Assignment } from './assignment';
-import type { Entry } from './entry';
-import type { Rubric } from './rubric';
-import { computeScoreTotal } from './score-total';
-import type { Scoresheet } from './scoresheet';
-import type { Stage } from './stage';
-import type { NotCountedScore, PanelScores, SubmittedScore } from './results/panel-scores';
+import type { Assignment } from '../assignment';
+import type { Entry } from '../entry';
+import type { Rubric } from '../rubric';
+import { computeScoreTotal } from '../score-total';
+import type { Scoresheet } from '../scoresheet';
+import type { Stage } from '../stage';
+import type { NotCountedScore, PanelScores, SubmittedScore } from './panel-scores';
 
 export interface StageRecords {
   stage: Pick<Stage, 'id'>;
