@@ -5,11 +5,9 @@ import type { Category } from '../../domain/category';
 import type { Entry } from '../../domain/entry';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { useEffect, useState } from 'preact/hooks';
-import { getBlob } from '../../db/blob-repository';
 import type { BlobRef } from '../../domain/blob-ref';
 import { formatBytes } from '../i18n/format-bytes';
-import { useLive } from '../use-live';
+import { useStoredBlob } from '../use-stored-blob';
 
 /**
  * Everything about the entry the judge needs on site, from the device: works offline.
@@ -89,15 +87,7 @@ function EntryDossierView(props: { entry: Entry; category: Category | undefined 
 function EvidenceItem(props: { file: BlobRef }) {
   const t = useScoringText();
   const { locale } = useI18n();
-  const stored = useLive((db) => getBlob(db, props.file.sha256), [props.file.sha256]);
-  const [url, setUrl] = useState<string | null>(null);
-  const blob = stored?.status === 'found' ? stored.row.blob : null;
-  useEffect(() => {
-    if (!blob) return;
-    const objectUrl = URL.createObjectURL(blob);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [blob]);
+  const { url } = useStoredBlob(props.file.sha256);
   const name = props.file.name ?? props.file.sha256.slice(0, 12);
   const size = formatBytes(locale, props.file.size);
   return (

@@ -1,6 +1,6 @@
 import { useScoringText } from '../i18n/scoring-messages';
-import { useEffect, useState } from 'preact/hooks';
-import { getBlob, putBlob } from '../../db/blob-repository';
+import { useState } from 'preact/hooks';
+import { putBlob } from '../../db/blob-repository';
 import type { BlobRef } from '../../domain/blob-ref';
 import type { Scoresheet } from '../../domain/scoresheet';
 import { sameValue } from '../../domain/scoresheet-fields';
@@ -9,7 +9,7 @@ import { useServices } from '../app-services';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { currentPosition, hasRoomForPhoto, preparePhoto } from '../photo/prepare-photo';
-import { useLive } from '../use-live';
+import { useStoredBlob } from '../use-stored-blob';
 
 /** Field photos: taken with the camera, kept on the device, sent when there is signal. */
 interface PhotoSectionProps {
@@ -112,15 +112,7 @@ function PhotoSectionView(props: PhotoSectionProps) {
 function PhotoItem(props: { photo: BlobRef; n: number }) {
   const { locale } = useI18n();
   const t = useScoringText();
-  const stored = useLive((db) => getBlob(db, props.photo.sha256), [props.photo.sha256]);
-  const [url, setUrl] = useState<string | null>(null);
-  const blob = stored?.status === 'found' ? stored.row.blob : null;
-  useEffect(() => {
-    if (!blob) return;
-    const objectUrl = URL.createObjectURL(blob);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [blob]);
+  const { stored, url } = useStoredBlob(props.photo.sha256);
   const when = props.photo.capturedAt
     ? formatDateTime(locale, new Date(props.photo.capturedAt))
     : '';

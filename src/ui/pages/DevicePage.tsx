@@ -1,3 +1,4 @@
+import { BackLink } from '../components/BackLink';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { InstallSection } from '../device/InstallSection';
 import { PinSection } from '../device/PinSection';
@@ -12,16 +13,7 @@ export function DevicePage(props: { onBack: () => void; onSignedOut: () => void 
   return (
     <main class="page narrow device-page">
       <header class="topbar">
-        <a
-          class="button"
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            props.onBack();
-          }}
-        >
-          ← {t('back')}
-        </a>
+        <BackLink class="button" label={t('back')} onBack={props.onBack} />
         <h1>{t('deviceTitle')}</h1>
       </header>
       <StorageSection />

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { loadScoringContext, type ScoringContext } from '../../db/load-scoring-context';
 import { computeScoreTotal } from '../../domain/score-total';
 import type { Scoresheet } from '../../domain/scoresheet';
+import { BackLink } from '../components/BackLink';
 import { CriterionField } from '../components/CriterionField';
 import { EntryDossier } from '../components/EntryDossier';
 import { PhotoSection } from '../components/PhotoSection';
@@ -20,16 +21,7 @@ export function ScoringPage(props: { assignmentId: string; onBack: () => void })
   const editor = useScoresheetEditor(context);
   return (
     <main class="page scoring">
-      <a
-        class="back"
-        href="/"
-        onClick={(e) => {
-          e.preventDefault();
-          props.onBack();
-        }}
-      >
-        ← {t('back')}
-      </a>
+      <BackLink class="back" label={t('back')} onBack={props.onBack} />
       {context === undefined && <p>{t('loading')}</p>}
       {context === null && <p class="empty">{t('notOnDevice')}</p>}
       {context && editor.sheet && (
