@@ -15,7 +15,6 @@ import { lazyComponent } from './lazy-component';
 import { registerServiceWorker } from './register-service-worker';
 
 type SessionState =
-  | { status: 'loading' }
   | { status: 'signed-out' }
   | { status: 'signed-in'; session: DeviceSession }
   /** The token was refused: sign in again; everything on the device stays. */
@@ -37,14 +36,21 @@ export function App(props: {
   services: AppServices;
   initialLocale: Locale;
   initialCatalogue: Catalogue;
+  /** Read before the first render, so a signed-in device draws its work at once. */
+  initialSession: DeviceSession | undefined;
+  initialLock: PinLock | undefined;
 }) {
   const { services } = props;
   const [language, setLanguage] = useState({
     locale: props.initialLocale,
     catalogue: props.initialCatalogue,
   });
-  const [sessionState, setSessionState] = useState<SessionState>({ status: 'loading' });
-  const [locked, setLocked] = useState<PinLock | undefined>(undefined);
+  const [sessionState, setSessionState] = useState<SessionState>(() =>
+    props.initialSession
+      ? { status: 'signed-in', session: props.initialSession }
+      : { status: 'signed-out' },
+  );
+  const [locked, setLocked] = useState<PinLock | undefined>(props.initialLock);
   const [acceptUpdate, setAcceptUpdate] = useState<(() => void) | null>(null);
   const { route, navigate } = useRoute();
 
@@ -65,13 +71,6 @@ export function App(props: {
 
   useEffect(() => {
     const { settings } = services;
-    void Promise.all([settings.session(), settings.pinLock()]).then(([session, lock]) => {
-      setLocked(lock);
-      setSessionState(session ? { status: 'signed-in', session } : { status: 'signed-out' });
-      // ARCHITECTURE.md: ask the browser not to evict a signed-in device's unsent work.
-      // Chromium grants it without a prompt to an engaged or installed app.
-      if (session && 'storage' in navigator) void navigator.storage.persist();
-    });
     let hiddenAt = Infinity;
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') hiddenAt = services.now();
@@ -83,7 +82,11 @@ export function App(props: {
 
   const signedIn = sessionState.status === 'signed-in';
   useEffect(() => {
-    if (signedIn) registerServiceWorker(services.sync, (accept) => setAcceptUpdate(() => accept));
+    if (!signedIn) return;
+    registerServiceWorker(services.sync, (accept) => setAcceptUpdate(() => accept));
+    // ARCHITECTURE.md: ask the browser not to evict a signed-in device's unsent work.
+    // Chromium grants it without a prompt to an engaged or installed app.
+    if ('storage' in navigator) void navigator.storage.persist();
   }, [signedIn, services]);
 
   const signedOut = () => {
@@ -98,7 +101,6 @@ export function App(props: {
         {acceptUpdate && (
           <UpdateBanner onReload={acceptUpdate} onLater={() => setAcceptUpdate(null)} />
         )}
-        {sessionState.status === 'loading' && <p class="loading">{i18n.t('loading')}</p>}
         {(sessionState.status === 'signed-out' || sessionState.status === 'reauthenticating') && (
           <SignInPage onSignedIn={(session) => setSessionState({ status: 'signed-in', session })} />
         )}

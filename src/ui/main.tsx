@@ -17,8 +17,16 @@ async function start(): Promise<void> {
   const now = () => Date.now();
   const makeId = () => makeUuidV7(now(), crypto.getRandomValues(new Uint8Array(10)));
   const db = new AppDatabase('jurilapang');
+  // Opening the database overlaps with reading the device settings: a repeat visit offline
+  // has half a second to show the work list on a slow phone (PERFORMANCE.md).
+  void db.open().catch(() => undefined); // a failure shows again on the first query
   const settings = new DeviceSettings('jurilapang-settings');
-  const deviceId = await settings.deviceId(makeId);
+  const [deviceId, savedLocale, initialSession, initialLock] = await Promise.all([
+    settings.deviceId(makeId),
+    settings.locale(),
+    settings.session(),
+    settings.pinLock(),
+  ]);
   const sync = createDeferredSyncEngine({
     serverUrl: window.location.origin,
     db,
@@ -36,13 +44,19 @@ async function start(): Promise<void> {
     },
   });
   const services: AppServices = { db, settings, sync, now, deviceId, makeId };
-  const initialLocale = (await settings.locale()) ?? 'id';
+  const initialLocale = savedLocale ?? 'id';
   const initialCatalogue = await loadCatalogue(initialLocale);
   document.documentElement.lang = initialLocale;
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
   render(
-    <App services={services} initialLocale={initialLocale} initialCatalogue={initialCatalogue} />,
+    <App
+      services={services}
+      initialLocale={initialLocale}
+      initialCatalogue={initialCatalogue}
+      initialSession={initialSession}
+      initialLock={initialLock}
+    />,
     root,
   );
 }
