@@ -3,8 +3,7 @@ import type { User } from '../domain/user';
 import { HttpError } from './http-error';
 import { sha256Hex } from './secrets';
 import type { ServerDeps } from './server-deps';
-import { findActiveDeviceByToken } from './store/auth-repository';
-import { findUser } from './store/user-lookup';
+import { findSignedInDevice } from './store/device-auth';
 
 export interface AuthContext {
   user: User;
@@ -25,14 +24,14 @@ export function authenticate(deps: ServerDeps) {
     const match = /^Bearer ([A-Za-z0-9_-]{20,})$/.exec(header);
     if (!match?.[1])
       throw new HttpError(401, 'unauthenticated', 'Sign in first: no device token was sent');
-    const device = await findActiveDeviceByToken(deps.db, sha256Hex(match[1]));
+    const device = await findSignedInDevice(deps.db, sha256Hex(match[1]));
     if (!device)
       throw new HttpError(
         401,
         'unauthenticated',
         'This device token is unknown or revoked: sign in again',
       );
-    const user = await findUser(deps.db, device.userId);
+    const { user } = device;
     if (!user)
       throw new HttpError(401, 'unauthenticated', 'The account of this device no longer exists');
     c.set('auth', { user, deviceId: device.deviceId, enrolledAt: device.enrolledAt });

@@ -25,21 +25,78 @@ function toStored(row: Row): StoredRecord {
   };
 }
 
-/** Loads the named records in one query, keyed by storageKey(kind, key). */
-export async function loadRecords(
-  db: SqlExecutor,
+/** What a push starts from: the counter, the answers already given, the records it reads. */
+export interface PushStart {
+  /** The counter's value; the caller holds its row lock until it commits. */
+  lastSeq: number;
+  /** mutation id → the stored answer (unparsed) of every mutation already applied. */
+  outcomes: Map<string, unknown>;
+  /** storageKey(kind, key) → every named record that exists (deleted ones included). */
+  records: Map<string, StoredRecord>;
+}
+
+interface StartRow extends Row {
+  what: 'counter' | 'outcome' | 'record';
+  fresh: boolean | null;
+}
+
+/**
+ * Locks the counter row and loads everything a push needs, in one statement:
+ * the answers already given to these mutation ids and the named records. Records are
+ * asked for as every kind × key pair (`= ANY` on both columns of the primary key, an index
+ * lookup however large the table is); the few extra pairs are dropped here.
+ *
+ * One statement reads from one snapshot, taken before the lock was granted. If another
+ * push committed while this one waited for the lock, the counter row it locked is newer
+ * than the one in the snapshot (every writer updates it), and the answers and records
+ * are read again, now that the lock is held. PGlite never waits; PostgreSQL only under
+ * contention.
+ */
+export async function lockCounterAndLoad(
+  tx: SqlExecutor,
+  mutationIds: readonly string[],
   targets: readonly { kind: string; key: string }[],
-): Promise<Map<string, StoredRecord>> {
-  const found = new Map<string, StoredRecord>();
-  if (targets.length === 0) return found;
-  const rows = await db.query<Row>(
-    `SELECT r.kind, r.key, r.data, r.seq, r.deleted, r.field_stamps
-       FROM records r
-       JOIN jsonb_to_recordset($1::jsonb) AS t(kind text, key text) ON r.kind = t.kind AND r.key = t.key`,
-    [JSON.stringify(targets)],
+): Promise<PushStart> {
+  const wanted = new Set(targets.map((t) => storageKey(t.kind, t.key)));
+  const params = [
+    [...new Set(mutationIds)],
+    [...new Set(targets.map((t) => t.kind))],
+    [...new Set(targets.map((t) => t.key))],
+  ];
+  const reads = `
+    SELECT 'outcome' AS what, NULL AS kind, mutation_id AS key, outcome AS data,
+           NULL::bigint AS seq, NULL::boolean AS deleted, NULL::jsonb AS field_stamps,
+           NULL::boolean AS fresh
+      FROM applied_mutations WHERE mutation_id = ANY($1::text[])
+    UNION ALL
+    SELECT 'record', kind, key, data, seq, deleted, field_stamps, NULL
+      FROM records WHERE kind = ANY($2::text[]) AND key = ANY($3::text[])`;
+  let rows = await tx.query<StartRow>(
+    `WITH counter AS (SELECT last_seq, xmin::text AS version FROM change_counter FOR UPDATE)
+     SELECT 'counter' AS what, NULL AS kind, NULL AS key, NULL::jsonb AS data,
+            last_seq AS seq, NULL::boolean AS deleted, NULL::jsonb AS field_stamps,
+            version = (SELECT xmin::text FROM change_counter) AS fresh
+       FROM counter
+     UNION ALL ${reads}`,
+    params,
   );
-  for (const row of rows) found.set(storageKey(row.kind, row.key), toStored(row));
-  return found;
+  const counter = rows.find((row) => row.what === 'counter');
+  if (!counter) throw new Error('the change_counter row is missing');
+  if (counter.fresh !== true) rows = await tx.query<StartRow>(reads, params);
+
+  const start: PushStart = {
+    lastSeq: Number(counter.seq),
+    outcomes: new Map(),
+    records: new Map(),
+  };
+  for (const row of rows) {
+    if (row.what === 'outcome') start.outcomes.set(row.key, row.data);
+    else if (row.what === 'record') {
+      const key = storageKey(row.kind, row.key);
+      if (wanted.has(key)) start.records.set(key, toStored(row));
+    }
+  }
+  return start;
 }
 
 /** Loads every live record of one kind whose data at `path` (e.g. unit.name) equals `value`. */

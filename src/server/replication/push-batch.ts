@@ -9,7 +9,7 @@ import { recordKey, type SyncRecord } from '../../domain/sync-record';
 import type { User } from '../../domain/user';
 import type { SqlExecutor } from '../store/sql-client';
 import { clampHlc, clockSkewMs } from './clock-skew';
-import { loadRecords } from './load-records';
+import { lockCounterAndLoad } from './load-records';
 import { applyMutationRules } from './mutation-rules';
 import { MutationRejected, pushOutcomeSchema, type PushOutcome } from './push-outcome';
 import { PushWorkspace } from './push-workspace';
@@ -25,14 +25,16 @@ export interface PushResult {
   rejections: Rejection[];
 }
 
-/**
- * Applies one device's outbox batch inside the caller's transaction.
- *
- * The counter row is locked first, so pushes are serialised (change numbers become visible
- * in order, and two tabs pushing the same batch take turns: the second finds every mutation
- * already answered). Then everything the rules need is loaded in one query, each mutation
- * is decided in memory in order, and all writes go out as a few multi-row statements.
- */
+/** One device's outbox batch, as one sync request brought it. */
+export interface PushRequest {
+  author: PushAuthor;
+  mutations: readonly unknown[];
+  /** The server's clock when the request arrived. */
+  now: Date;
+  makeId: () => string;
+}
+
+/** Applies one device's outbox batch inside the caller's transaction. */
 export async function pushBatch(
   tx: SqlExecutor,
   author: PushAuthor,
@@ -40,43 +42,68 @@ export async function pushBatch(
   now: Date,
   makeId: () => string,
 ): Promise<PushResult> {
-  const counter = await tx.query<{ last_seq: string | number }>(
-    'SELECT last_seq FROM change_counter FOR UPDATE',
-  );
-  const workspace = new PushWorkspace(tx, Number(counter[0]?.last_seq ?? 0));
-  const result: PushResult = { acks: [], rejections: [] };
+  const [result] = await pushBatches(tx, [{ author, mutations: rawMutations, now, makeId }]);
+  if (!result) throw new Error('pushBatches answered no request');
+  return result;
+}
 
-  const mutations: Mutation[] = [];
-  rawMutations.forEach((raw, index) => {
-    const parsed = mutationSchema.safeParse(raw);
-    if (parsed.success) mutations.push(parsed.data);
-    else
-      result.rejections.push({
-        mutationId: idOf(raw, index),
-        code: 'invalid',
-        message: describeIssues(parsed.error.issues),
-      });
+/**
+ * Applies the batches of one or more requests, in order, inside the caller's transaction,
+ * in two statements: exactly as if each had been pushed alone, one after the other.
+ *
+ * The first statement locks the counter row, so pushes are serialised (change numbers
+ * become visible in order, and two tabs pushing the same batch take turns: the second
+ * finds every mutation already answered), and loads everything the rules need. Each
+ * mutation is then decided in memory in order, and the second statement writes it all
+ * and moves the counter.
+ */
+export async function pushBatches(
+  tx: SqlExecutor,
+  requests: readonly PushRequest[],
+): Promise<PushResult[]> {
+  const parsed = requests.map((request) => {
+    const result: PushResult = { acks: [], rejections: [] };
+    const mutations: Mutation[] = [];
+    request.mutations.forEach((raw, index) => {
+      const outcome = mutationSchema.safeParse(raw);
+      if (outcome.success) mutations.push(outcome.data);
+      else
+        result.rejections.push({
+          mutationId: idOf(raw, index),
+          code: 'invalid',
+          message: describeIssues(outcome.error.issues),
+        });
+    });
+    return { request, result, mutations };
   });
 
-  const answered = await loadOutcomes(
+  const all = parsed.flatMap((p) => p.mutations);
+  const start = await lockCounterAndLoad(
     tx,
-    mutations.map((m) => m.id),
+    all.map((m) => m.id),
+    all.flatMap(targetsOf),
   );
-  workspace.preload(await loadRecords(tx, mutations.flatMap(targetsOf)));
+  const workspace = new PushWorkspace(tx, start.lastSeq);
+  workspace.preload(start.records);
+  const answered = new Map<string, PushOutcome>();
+  for (const [id, outcome] of start.outcomes) answered.set(id, pushOutcomeSchema.parse(outcome));
 
-  for (const mutation of mutations) {
-    const previous = answered.get(mutation.id);
-    if (previous) {
-      pushAnswer(result, mutation.id, previous);
-      continue;
+  for (const { request, result, mutations } of parsed) {
+    const { author, now, makeId } = request;
+    for (const mutation of mutations) {
+      const previous = answered.get(mutation.id);
+      if (previous) {
+        pushAnswer(result, mutation.id, previous);
+        continue;
+      }
+      const outcome = await decide(workspace, author, mutation, now, makeId);
+      answered.set(mutation.id, outcome);
+      workspace.recordOutcome(mutation, author, outcome, now);
+      pushAnswer(result, mutation.id, outcome);
     }
-    const outcome = await decide(workspace, author, mutation, now, makeId);
-    answered.set(mutation.id, outcome);
-    workspace.recordOutcome(mutation, author, outcome, now);
-    pushAnswer(result, mutation.id, outcome);
   }
   await workspace.flush();
-  return result;
+  return parsed.map((p) => p.result);
 }
 
 async function decide(
@@ -131,21 +158,6 @@ function targetsOf(mutation: Mutation): { kind: string; key: string }[] {
     default:
       return [self];
   }
-}
-
-async function loadOutcomes(
-  tx: SqlExecutor,
-  ids: readonly string[],
-): Promise<Map<string, PushOutcome>> {
-  const outcomes = new Map<string, PushOutcome>();
-  if (ids.length === 0) return outcomes;
-  const rows = await tx.query<{ mutation_id: string; outcome: unknown }>(
-    `SELECT mutation_id, outcome FROM applied_mutations
-      WHERE mutation_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [JSON.stringify(ids)],
-  );
-  for (const row of rows) outcomes.set(row.mutation_id, pushOutcomeSchema.parse(row.outcome));
-  return outcomes;
 }
 
 function pushAnswer(result: PushResult, mutationId: string, outcome: PushOutcome): void {

@@ -129,46 +129,50 @@ export class PushWorkspace {
     });
   }
 
-  /** Writes everything decided, then moves the counter past the last number handed out. */
+  /**
+   * Writes everything decided and moves the counter past the last number handed out, in
+   * one statement. Nothing to write (every mutation a replay or malformed): no statement.
+   * Every write goes with the counter's update, which lockCounterAndLoad relies on.
+   */
   async flush(): Promise<void> {
-    if (this.writes.size > 0) {
-      const rows = [...this.writes.values()].map((s) => ({
-        kind: s.record.kind,
-        key: recordKey(s.record),
-        data: s.record.data,
-        seq: s.seq,
-        deleted: s.deleted,
-        field_stamps: s.stamps,
-      }));
-      await this.tx.query(
-        `INSERT INTO records (kind, key, data, seq, deleted, field_stamps)
+    if (this.writes.size === 0 && this.removals.length === 0 && this.applied.length === 0) return;
+    const rows = [...this.writes.values()].map((s) => ({
+      kind: s.record.kind,
+      key: recordKey(s.record),
+      data: s.record.data,
+      seq: s.seq,
+      deleted: s.deleted,
+      field_stamps: s.stamps,
+    }));
+    await this.tx.query(
+      `WITH written AS (
+         INSERT INTO records (kind, key, data, seq, deleted, field_stamps)
          SELECT r.kind, r.key, r.data, r.seq, r.deleted, r.field_stamps
            FROM jsonb_to_recordset($1::jsonb)
              AS r(kind text, key text, data jsonb, seq bigint, deleted boolean, field_stamps jsonb)
          ON CONFLICT (kind, key) DO UPDATE
            SET data = excluded.data, seq = excluded.seq, deleted = excluded.deleted,
-               field_stamps = excluded.field_stamps`,
-        [JSON.stringify(rows)],
-      );
-    }
-    if (this.removals.length > 0) {
-      await this.tx.query(
-        `INSERT INTO removals (user_id, kind, key, seq)
+               field_stamps = excluded.field_stamps
+       ), removed AS (
+         INSERT INTO removals (user_id, kind, key, seq)
          SELECT r.user_id, r.kind, r.key, r.seq
-           FROM jsonb_to_recordset($1::jsonb) AS r(user_id text, kind text, key text, seq bigint)`,
-        [JSON.stringify(this.removals)],
-      );
-    }
-    if (this.applied.length > 0) {
-      await this.tx.query(
-        `INSERT INTO applied_mutations (mutation_id, device_id, user_id, outcome, made_at, applied_at, clock_skew_ms)
-         SELECT r.mutation_id, r.device_id, r.user_id, r.outcome, r.made_at, r.applied_at, r.clock_skew_ms
-           FROM jsonb_to_recordset($1::jsonb)
+           FROM jsonb_to_recordset($2::jsonb) AS r(user_id text, kind text, key text, seq bigint)
+       ), answered AS (
+         INSERT INTO applied_mutations
+           (mutation_id, device_id, user_id, outcome, made_at, applied_at, clock_skew_ms)
+         SELECT r.mutation_id, r.device_id, r.user_id, r.outcome, r.made_at, r.applied_at,
+                r.clock_skew_ms
+           FROM jsonb_to_recordset($3::jsonb)
              AS r(mutation_id text, device_id text, user_id text, outcome jsonb,
-                  made_at timestamptz, applied_at timestamptz, clock_skew_ms bigint)`,
-        [JSON.stringify(this.applied)],
-      );
-    }
-    await this.tx.query('UPDATE change_counter SET last_seq = $1', [this.lastSeq]);
+                  made_at timestamptz, applied_at timestamptz, clock_skew_ms bigint)
+       )
+       UPDATE change_counter SET last_seq = $4`,
+      [
+        JSON.stringify(rows),
+        JSON.stringify(this.removals),
+        JSON.stringify(this.applied),
+        this.lastSeq,
+      ],
+    );
   }
 }

@@ -11,8 +11,7 @@ import { authenticate, type AuthEnv } from '../authenticate';
 import { HttpError } from '../http-error';
 import { readJsonBody } from '../read-json-body';
 import type { ServerDeps } from '../server-deps';
-import { touchDevice } from '../store/auth-repository';
-import { pushBatch } from '../replication/push-batch';
+import { PushQueue } from '../replication/push-queue';
 import { visibleChangesAfter } from '../replication/visible-changes';
 
 /** The current version and the one before it, so a device offline through an update can still sync. */
@@ -21,11 +20,13 @@ const ACCEPTED_SCHEMA_VERSIONS = [SCHEMA_VERSION, SCHEMA_VERSION - 1].filter((v)
 
 /**
  * POST /api/sync: push and pull in one round trip (sync protocol 4). The push is one
- * transaction; the pull reads after it commits, so the device receives the merged
- * result of its own edits in the same response.
+ * transaction (shared with the pushes of other devices that arrived meanwhile, see
+ * PushQueue); the pull reads after it commits, so the device receives the merged result
+ * of its own edits in the same response.
  */
 export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
+  const pushes = new PushQueue(deps.db);
   app.use(authenticate(deps)).post('/', async (c) => {
     const request = await readJsonBody(c, syncRequestEnvelopeSchema);
     const auth = c.get('auth');
@@ -55,13 +56,13 @@ export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
     const pushed =
       request.mutations.length === 0
         ? { acks: [], rejections: [] }
-        : await deps.db.transaction((tx) => pushBatch(tx, auth, request.mutations, now, makeId));
-    await touchDevice(deps.db, auth.deviceId, now);
+        : await pushes.push({ author: auth, mutations: request.mutations, now, makeId });
     const page = await visibleChangesAfter(
       deps.db,
       auth.user,
       request.cursor,
       deps.pageSize ?? MAX_CHANGES_PER_PAGE,
+      { deviceId: auth.deviceId, at: now },
     );
     const response: SyncResponse = {
       protocolVersion: PROTOCOL_VERSION,
