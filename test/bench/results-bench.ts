@@ -121,7 +121,7 @@ function makeStageRecords(seed: number): StageRecords {
 }
 
 /** A small seeded generator, so every run measures the same panel. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

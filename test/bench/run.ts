@@ -4,6 +4,7 @@ import { runBrowserBench } from './browser-bench';
 import { measureEagerBundle } from './bundle-size';
 import { runResultsBench } from './results-bench';
 import { runSyncBench } from './sync-bench';
+import { formatYardstick, runYardstickBench, yardstickBudgetRows } from './yardstick-bench';
 
 interface BudgetRow {
   what: string;
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     budget: '1 request, ≤ 3 s, ≤ 15 kB up',
     pass: day.requests === 1 && day.ms <= 3000 && day.bytesUp <= 15 * KB,
   });
+  const yardstick = await runYardstickBench(['loopback', '3g', '2g-edge']);
+  rows.push(...yardstickBudgetRows(yardstick));
   for (const profile of ['loopback', '3g', '2g-edge'] as const) {
     const noOp = sync.noOp[profile];
     rows.push({
@@ -93,6 +96,8 @@ async function main(): Promise<void> {
     console.log(
       `| ${row.what} | ${row.measured} | ${row.budget} | ${row.pass ? 'pass' : 'FAIL'} |`,
     );
+  console.log('\nSync against the yardstick, PouchDB replication, in the same run:\n');
+  console.log(formatYardstick(yardstick));
   console.log("\nA judge's day on every profile:");
   for (const [profile, m] of Object.entries(sync.judgeDay)) {
     console.log(
@@ -109,7 +114,7 @@ async function main(): Promise<void> {
   writeFileSync(
     'test/bench/results/latest.json',
     JSON.stringify(
-      { date: new Date().toISOString(), machine, rows, bundle, browser, sync, results },
+      { date: new Date().toISOString(), machine, rows, bundle, browser, sync, yardstick, results },
       null,
       2,
     ),

@@ -85,7 +85,7 @@ export async function runSyncBench(profiles: readonly ProfileName[]): Promise<Sy
   }
 }
 
-interface JudgeDaySetup {
+export interface JudgeDaySetup {
   judgeId: string;
   rubric: Rubric;
   stageId: string;
@@ -93,7 +93,9 @@ interface JudgeDaySetup {
 }
 
 /** A stage scored with a 10-criterion rubric, 50 entries, all assigned to one judge. */
-async function prepareJudgeDay(admin: ReturnType<typeof createDeviceOn>): Promise<JudgeDaySetup> {
+export async function prepareJudgeDay(
+  admin: ReturnType<typeof createDeviceOn>,
+): Promise<JudgeDaySetup> {
   const competition = (await admin.db.competitions.toArray())[0] as { data: { id: string } };
   const category = (await admin.db.categories.toArray())[0] as { data: { id: string } };
   const judge = ((await admin.db.users.toArray()) as { data: { id: string; role: string } }[]).find(
@@ -191,7 +193,7 @@ async function scoreTheDay(
   }
 }
 
-async function measure(
+export async function measure(
   proxy: Awaited<ReturnType<typeof startLatencyProxy>>,
   run: () => Promise<unknown>,
 ): Promise<SyncMeasurement> {
@@ -210,7 +212,7 @@ async function measure(
   return { ...proxy.counters, ms };
 }
 
-async function invite(direct: string, token: string, userId: string): Promise<string> {
+export async function invite(direct: string, token: string, userId: string): Promise<string> {
   const response = await fetch(`${direct}/api/admin/invites`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
