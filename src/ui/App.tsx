@@ -137,8 +137,11 @@ function SignedIn(props: {
   const { session, route, navigate, onSignInAgain } = props;
   if (route.page === 'device')
     return <DevicePage onBack={() => navigate('/')} onSignedOut={props.onSignedOut} />;
+  // The panitia's and operators' screens (/kelola) open from their overview's chunk.
   if (session.user.role !== 'judge')
-    return <HomePage session={session} navigate={navigate} onSignInAgain={onSignInAgain} />;
+    return (
+      <HomePage session={session} route={route} navigate={navigate} onSignInAgain={onSignInAgain} />
+    );
   if (route.page === 'score')
     return <ScoringPage assignmentId={route.assignmentId} onBack={() => navigate('/')} />;
   return <MyWorkPage session={session} navigate={navigate} onSignInAgain={onSignInAgain} />;

@@ -4,6 +4,7 @@ import { CompetitionSection } from '../components/CompetitionSection';
 import { DeviceLink } from '../components/DeviceLink';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { lazyComponent } from '../lazy-component';
+import type { Route } from '../router';
 import { SyncBar } from '../components/SyncBar';
 import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
@@ -13,8 +14,21 @@ import './home.css';
 const ProblemsPanel = lazyComponent(() =>
   import('../components/ProblemsPanel').then((m) => m.ProblemsPanel),
 );
+// The way to the panitia's and operators' screens, with their texts, and the screens.
+const ManageLinks = lazyComponent(() => import('../manage/ManageLinks').then((m) => m.ManageLinks));
+const ManagePage = lazyComponent(() => import('../manage/ManagePage').then((m) => m.ManagePage));
 
 export function HomePage(props: {
+  session: DeviceSession;
+  route: Route;
+  navigate: (path: string) => void;
+  onSignInAgain: () => void;
+}) {
+  if (props.route.page === 'manage') return <ManagePage {...props} path={props.route.path} />;
+  return <Overview {...props} />;
+}
+
+function Overview(props: {
   session: DeviceSession;
   navigate: (path: string) => void;
   onSignInAgain: () => void;
@@ -31,6 +45,7 @@ export function HomePage(props: {
       </header>
       <SyncBar onSignInAgain={props.onSignInAgain} />
       <ProblemsPanel userId={props.session.user.id} />
+      <ManageLinks session={props.session} navigate={props.navigate} />
       <h2>{t('competitions')}</h2>
       {competitions === undefined && <p>{t('loading')}</p>}
       {competitions?.rows.length === 0 && <p class="empty">{t('noCompetitions')}</p>}
