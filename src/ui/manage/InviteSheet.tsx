@@ -3,7 +3,7 @@ import type { Invite } from '../../domain/admin-protocol';
 import type { User } from '../../domain/user';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { useManageText } from './manage-messages';
+import type { ManageTranslate } from './manage-messages';
 
 /**
  * One card per person on A4, to cut out and hand over: the QR code opens the sign-in link,
@@ -13,8 +13,10 @@ import { useManageText } from './manage-messages';
 export function InviteSheet(props: {
   cards: readonly { user: User; invite: Invite }[];
   onClose: () => void;
+  /** The screens' texts, handed over so this chunk does not share their module. */
+  t: ManageTranslate;
 }) {
-  const t = useManageText();
+  const { t } = props;
   const { locale } = useI18n();
   return (
     <section class="invite-sheet" aria-labelledby="invite-sheet-title">

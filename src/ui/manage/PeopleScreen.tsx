@@ -58,7 +58,7 @@ export function PeopleScreen() {
     }
   };
 
-  if (sheet) return <InviteSheet cards={sheet} onClose={() => setSheet(null)} />;
+  if (sheet) return <InviteSheet cards={sheet} onClose={() => setSheet(null)} t={t} />;
   const people = users?.rows ?? [];
   const toggle = (id: string) => {
     const next = new Set(selected);
