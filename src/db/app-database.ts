@@ -143,5 +143,7 @@ export const META_KEYS = {
   hlc: 'hlc',
   /** Server time minus device time, measured at the last sync: corrects the HLC's wall part. */
   serverOffsetMs: 'serverOffsetMs',
+  /** The sync bundles exported lately and what each held (bundle-exports.ts). */
+  bundleExports: 'bundleExports',
 } as const;
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];

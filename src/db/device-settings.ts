@@ -63,10 +63,15 @@ export class DeviceSettings {
     await del('pinLock', this.store);
   }
 
-  private async read<S extends z.ZodMiniType>(
-    key: string,
-    schema: S,
-  ): Promise<z.infer<S> | undefined> {
+  /**
+   * A setting that another module defines with its schema (device-keys.ts): the lazy
+   * features keep their settings here without adding to the first screen's code.
+   */
+  async write<S extends z.ZodMiniType>(key: string, schema: S, value: z.infer<S>): Promise<void> {
+    await set(key, schema.parse(value), this.store);
+  }
+
+  async read<S extends z.ZodMiniType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
     const raw: unknown = await get(key, this.store);
     if (raw === undefined) return undefined;
     const parsed = schema.safeParse(raw);

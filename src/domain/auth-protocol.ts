@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { idSchema, instantSchema, nonEmptyText } from './common';
+import { publicKeyJwkSchema } from './device-key';
 import { userSchema } from './user';
 
 /** Redeeming a one-time code (the panitia's link or an invite) enrols this device. */
@@ -13,6 +14,8 @@ export const redeemRequestSchema = z.object({
     ),
   deviceId: idSchema,
   deviceName: nonEmptyText(100),
+  /** The device's signing key for sync bundles; absent from devices older than bundles. */
+  publicKey: z.optional(publicKeyJwkSchema),
 });
 export type RedeemRequest = z.infer<typeof redeemRequestSchema>;
 
@@ -31,6 +34,8 @@ export const redeemResponseSchema = z.object({
   token: z.string().check(z.minLength(20)),
   user: userSchema,
   serverTime: instantSchema,
+  /** The server's key, with which the device checks a bundle's acknowledgement. */
+  serverPublicKey: z.optional(publicKeyJwkSchema),
 });
 export type RedeemResponse = z.infer<typeof redeemResponseSchema>;
 

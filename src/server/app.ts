@@ -7,6 +7,7 @@ import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { blobRoutes } from './routes/blob-routes';
+import { bundleRoutes } from './routes/bundle-routes';
 import { healthRoutes } from './routes/health-routes';
 import { progressRoutes } from './routes/progress-routes';
 import { syncRoutes } from './routes/sync-routes';
@@ -24,6 +25,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export function createApp(deps: ServerDeps): Hono {
   const app = new Hono();
   app.use('*', compress());
+  app.route('/api/bundles', bundleRoutes(deps)); // before the JSON body limit: bundles stream
   app.use(
     '/api/*',
     bodyLimit({

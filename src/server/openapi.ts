@@ -11,6 +11,9 @@ import {
   redeemRequestSchema,
   redeemResponseSchema,
 } from '../domain/auth-protocol';
+import { bundleAckSchema } from '../domain/bundle-ack';
+import { bundleManifestSchema } from '../domain/bundle-manifest';
+import { bundleImportResultSchema } from '../domain/bundle-report';
 import {
   apiErrorSchema,
   PROTOCOL_VERSION,
@@ -30,6 +33,9 @@ const SCHEMAS = {
   CreateInviteRequest: createInviteRequestSchema,
   Invite: inviteSchema,
   DeviceList: z.object({ devices: z.array(deviceInfoSchema) }),
+  BundleManifest: bundleManifestSchema,
+  BundleImportResult: bundleImportResultSchema,
+  BundleAck: bundleAckSchema,
   Error: apiErrorSchema,
 } as const;
 
@@ -168,6 +174,35 @@ export function openApiDocument(): Record<string, unknown> {
             '200': { description: 'The bytes' },
             ...errors,
             '404': { description: 'Not held', ...json('Error') },
+          },
+        },
+      },
+      '/api/bundles': {
+        post: {
+          summary: "Import a device's sync bundle (any signed-in device may carry one)",
+          description:
+            'The body is the bundle file: the line "JLBUNDLE 1 <manifest bytes> <signature bytes>", the ' +
+            "manifest (BundleManifest, UTF-8 JSON), the device's ECDSA P-256 signature over exactly the " +
+            "manifest bytes (64 bytes, r then s), then each file's bytes in manifest order. Everything is " +
+            'checked before anything is applied; the mutations then go through the same push as POST ' +
+            "/api/sync, as the bundle's device and user. The answer carries the report and the " +
+            "acknowledgement (BundleAck as the exact signed JSON text, signed with the server's key " +
+            'given at sign-in as serverPublicKey).',
+          security: bearer,
+          requestBody: {
+            required: true,
+            content: { 'application/vnd.jurilapang.bundle': { schema: { type: 'string' } } },
+          },
+          responses: {
+            '200': { description: 'Imported', ...json('BundleImportResult') },
+            ...errors,
+            '403': { description: 'The device that made the bundle is revoked', ...json('Error') },
+            '422': {
+              description:
+                'Refused whole, nothing applied: unreadable, unsupported, unknown device, no key, wrong ' +
+                'user, bad signature or a file that does not match its hash (the code says which)',
+              ...json('Error'),
+            },
           },
         },
       },

@@ -30,6 +30,7 @@ export function createDeferredSyncEngine(
     signIn: async (code, deviceName) => (await loading).signIn(code, deviceName),
     signOut: async () => (await loading).signOut(),
     admin: async () => (await loading).admin(),
+    bundles: async () => (await loading).bundles(),
     syncNow: async () => (await loading).syncNow(),
     start() {
       wantsRunning = true;

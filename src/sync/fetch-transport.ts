@@ -2,13 +2,19 @@ import { NetworkError, type Transport } from './transport';
 
 /** A request that hangs (a captive portal, a dead 2G cell) must end so sync can retry. */
 const REQUEST_TIMEOUT_MS = 60_000;
+/** A large file gets time to go up even at 2G speed (about 20 kB/s). */
+const SLOWEST_UPLOAD_BYTES_PER_MS = 20;
 
 export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch): Transport {
-  const request = async (path: string, init: RequestInit): Promise<Response> => {
+  const request = async (
+    path: string,
+    init: RequestInit,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  ): Promise<Response> => {
     try {
       return await fetchImpl(`${baseUrl}${path}`, {
         ...init,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new NetworkError(error instanceof Error ? error.message : String(error));
@@ -36,6 +42,14 @@ export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch)
       if (response.status !== 200)
         return { status: response.status, body: parseJsonOrNull(await response.text()) };
       return { status: 200, bytes: new Uint8Array(await response.arrayBuffer()) };
+    },
+    async postBlob(path, body, mediaType, token) {
+      const response = await request(
+        path,
+        { method: 'POST', headers: { 'content-type': mediaType, ...bearer(token) }, body },
+        REQUEST_TIMEOUT_MS + body.size / SLOWEST_UPLOAD_BYTES_PER_MS,
+      );
+      return { status: response.status, body: parseJsonOrNull(await response.text()) };
     },
     putBytes: (path, bytes, mediaType, token) =>
       send(path, {

@@ -4,6 +4,7 @@ import type { AppDatabase } from '../db/app-database';
 import type { DeviceSettings } from '../db/device-settings';
 import { eraseDeviceData } from '../db/erase-device-data';
 import type { AdminApi } from './admin-api';
+import type * as BundleCode from './bundle-api';
 import { writeServerOffset } from '../db/server-offset';
 import { retryDelayMs } from './backoff';
 import { fetchInviteInfo } from './invite-info';
@@ -11,7 +12,7 @@ import { redeemCode } from './redeem-code';
 import { outcomeOfError, type SyncOutcome } from './sync-outcome';
 import { runSyncPass } from './sync-pass';
 import { INITIAL_ENGINE_STATE, type SyncEngineState } from './sync-status';
-import type { Transport } from './transport';
+import { NetworkError, type Transport } from './transport';
 
 /** Runs `work` only if this tab gets the lock; resolves undefined when another tab has it. */
 export type ExclusiveRunner = <T>(work: () => Promise<T>) => Promise<T | undefined>;
@@ -46,6 +47,8 @@ export interface SyncEngine {
   signOut(): Promise<{ serverConfirmed: boolean }>;
   /** The panitia's invites, devices and device activity (loaded on first use). */
   admin(): Promise<AdminApi>;
+  /** Sync bundles: export, acknowledgement, import for someone else (loaded on first use). */
+  bundles(): Promise<BundleCode.BundleApi>;
   /** Syncs now; calls while one runs share it. Failures schedule a retry with backoff. */
   syncNow(): Promise<SyncOutcome>;
   /** Starts the regular sync (and the first one). */
@@ -125,10 +128,25 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   }
 
+  // The bundle code (the device's signing key among it) travels in its own chunk: it is
+  // fetched while the person confirms whose invite it is, and used at the sign-in.
+  // A failed load (offline before the service worker has the app) is tried again next time.
+  let bundleCode: Promise<typeof BundleCode | undefined> | undefined;
+  const loadBundleCode = () =>
+    (bundleCode ??= import('./bundle-api').catch(() => (bundleCode = undefined)));
+
   const engine: SyncEngine = {
-    inviteInfo: (code) => fetchInviteInfo(deps.transport, code),
+    inviteInfo: (code) => {
+      void loadBundleCode();
+      return fetchInviteInfo(deps.transport, code);
+    },
     // Only the panitia's screens call it: its code stays out of the judge's downloads.
     admin: async () => (await import('./admin-api')).createAdminApi(deps.transport, deps.settings),
+    async bundles() {
+      const code = await loadBundleCode();
+      if (!code) throw new NetworkError('The bundle code could not be loaded');
+      return code.createBundleApi(deps);
+    },
     async signOut() {
       engine.stop();
       // A pass in flight would write pulled rows after the erase: let it finish first.
@@ -152,13 +170,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return { serverConfirmed };
     },
     async signIn(code, deviceName) {
+      // The key that signs this device's sync bundles is registered as it enrols. Without
+      // it (no WebCrypto on a plain http:// address) the device signs in all the same.
+      const keys = await loadBundleCode();
+      const publicKey = await keys?.ensureDeviceKey(deps.settings).catch(() => undefined);
       const sentAt = deps.now();
       const response = await redeemCode(deps.transport, {
         code,
         deviceId: deps.deviceId,
         deviceName,
+        ...(publicKey === undefined ? {} : { publicKey }),
       });
       await writeServerOffset(deps.db, Date.parse(response.serverTime) - (sentAt + deps.now()) / 2);
+      if (response.serverPublicKey)
+        await keys?.rememberServerKey(deps.settings, response.serverPublicKey);
       const session = { token: response.token, user: response.user };
       await deps.settings.saveSession(session);
       update({ needsSignIn: false, lastFailure: undefined, consecutiveFailures: 0 });

@@ -14,6 +14,11 @@ export interface Transport {
     mediaType: string,
     token: string,
   ): Promise<TransportResponse>;
+  /**
+   * Sends a file as the request body (a sync bundle), streamed from where it lies: the
+   * browser reads a Blob from disk as it sends it.
+   */
+  postBlob(path: string, body: Blob, mediaType: string, token: string): Promise<TransportResponse>;
 }
 
 export interface TransportResponse {

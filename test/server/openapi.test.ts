@@ -26,6 +26,7 @@ describe('GET /api/openapi.json', () => {
       '/api/auth/sign-out',
       '/api/blobs/{sha256}',
       '/api/blobs/{sha256}/offset',
+      '/api/bundles',
       '/api/health',
       '/api/sync',
     ]);

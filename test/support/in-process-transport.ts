@@ -95,6 +95,16 @@ export function inProcessTransport(app: Hono): InProcessTransport {
     postJson: (path, body, token) =>
       json(send(path, 'POST', JSON.stringify(body), { 'content-type': 'application/json' }, token)),
     getJson: (path, token) => json(send(path, 'GET', undefined, {}, token)),
+    postBlob: async (path, body, mediaType, token) =>
+      json(
+        send(
+          path,
+          'POST',
+          new Uint8Array(await body.arrayBuffer()),
+          { 'content-type': mediaType },
+          token,
+        ),
+      ),
     putBytes: (path, bytes, mediaType, token) =>
       json(send(path, 'PUT', bytes, { 'content-type': mediaType }, token)),
     async getBytes(path, token) {

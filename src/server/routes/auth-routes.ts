@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { inviteInfoRequestSchema, redeemRequestSchema } from '../../domain/auth-protocol';
 import { authenticate } from '../authenticate';
+import { ackSigningKey } from '../bundles/ack-signing-key';
 import { HttpError } from '../http-error';
 import { readJsonBody } from '../read-json-body';
 import { makeToken, normaliseCode, sha256Hex } from '../secrets';
@@ -62,10 +63,18 @@ export function authRoutes(deps: ServerDeps): Hono {
         name: body.deviceName,
         tokenHash: sha256Hex(token),
         now,
+        publicKey: body.publicKey,
       });
       return found;
     });
-    return c.json({ token, user, serverTime: now.toISOString() });
+    // The key that signs bundle acknowledgements, which the device will check.
+    const serverKey = await ackSigningKey(deps.db, now);
+    return c.json({
+      token,
+      user,
+      serverTime: now.toISOString(),
+      serverPublicKey: serverKey.publicKey,
+    });
   });
   return app;
 }

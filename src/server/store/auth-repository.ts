@@ -1,3 +1,4 @@
+import { publicKeyJwkSchema, type PublicKeyJwk } from '../../domain/device-key';
 import type { SqlExecutor } from './sql-client';
 
 export type CodePurpose = 'admin-link' | 'invite';
@@ -62,18 +63,72 @@ export async function findDeviceById(db: SqlExecutor, id: string): Promise<Devic
   return rows[0] ?? null;
 }
 
-/** A device that signs in again (after a 401, say) keeps its id and gets a new token. */
+/**
+ * A device that signs in again (after a 401, say) keeps its id and gets a new token. Its
+ * bundle signing key is replaced only by a new one: a device from before bundles, signing
+ * in again, keeps none rather than losing one.
+ */
 export async function upsertDevice(
   db: SqlExecutor,
-  device: { id: string; userId: string; name: string; tokenHash: string; now: Date },
+  device: {
+    id: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    now: Date;
+    publicKey?: PublicKeyJwk | undefined;
+  },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO devices (id, user_id, name, token_hash, created_at)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO devices (id, user_id, name, token_hash, created_at, public_key)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
      ON CONFLICT (id) DO UPDATE
-       SET name = excluded.name, token_hash = excluded.token_hash, revoked_at = NULL`,
-    [device.id, device.userId, device.name, device.tokenHash, device.now],
+       SET name = excluded.name, token_hash = excluded.token_hash, revoked_at = NULL,
+           public_key = COALESCE(excluded.public_key, devices.public_key)`,
+    [
+      device.id,
+      device.userId,
+      device.name,
+      device.tokenHash,
+      device.now,
+      device.publicKey === undefined ? null : JSON.stringify(device.publicKey),
+    ],
   );
+}
+
+/** A device as a sync bundle's check needs it: whose it is, whether revoked, its key. */
+export interface BundleSigner {
+  id: string;
+  userId: string;
+  name: string;
+  enrolledAt: Date;
+  revokedAt: Date | null;
+  /** Null for a device enrolled before bundles existed (or a stored key that is not one). */
+  publicKey: PublicKeyJwk | null;
+}
+
+export async function findBundleSigner(db: SqlExecutor, id: string): Promise<BundleSigner | null> {
+  const rows = await db.query<{
+    id: string;
+    user_id: string;
+    name: string;
+    created_at: Date | string;
+    revoked_at: Date | string | null;
+    public_key: unknown;
+  }>('SELECT id, user_id, name, created_at, revoked_at, public_key FROM devices WHERE id = $1', [
+    id,
+  ]);
+  const row = rows[0];
+  if (!row) return null;
+  const key = publicKeyJwkSchema.safeParse(row.public_key);
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    enrolledAt: new Date(row.created_at),
+    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+    publicKey: key.success ? key.data : null,
+  };
 }
 
 export async function findActiveDeviceByToken(
