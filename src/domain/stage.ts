@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { idSchema, nonEmptyText } from './common';
+import { idSchema, instantSchema, nonEmptyText } from './common';
 
 export const STAGE_KINDS = ['administrative', 'desk', 'presentation', 'field'] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
@@ -15,6 +15,20 @@ export const advancementSchema = z.discriminatedUnion('kind', [
 ]);
 export type Advancement = z.infer<typeof advancementSchema>;
 
+/**
+ * The entries the panitia confirmed to advance into a stage from the stage before it
+ * (issue 6, item 3). Written on the receiving stage, which is still a draft then, because
+ * the stage they come from is finalised and frozen. Optional: stages made before it, and
+ * first stages, have none, and the panitia picks their entries by hand.
+ */
+export const stageEntrantsSchema = z.object({
+  fromStageId: idSchema,
+  entryIds: z.array(idSchema),
+  confirmedAt: instantSchema,
+  confirmedBy: idSchema,
+});
+export type StageEntrants = z.infer<typeof stageEntrantsSchema>;
+
 export const stageSchema = z.object({
   id: idSchema,
   competitionId: idSchema,
@@ -25,5 +39,6 @@ export const stageSchema = z.object({
   rubricVersion: z.int().check(z.gte(1)),
   advancement: advancementSchema,
   state: z.enum(STAGE_STATES),
+  entrants: z.optional(stageEntrantsSchema),
 });
 export type Stage = z.infer<typeof stageSchema>;
