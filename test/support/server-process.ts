@@ -18,8 +18,11 @@ export async function startServerProcess(options: {
   dataDir: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Extra options for node, e.g. --cpu-prof to profile the server. */
+  nodeOptions?: string[];
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const args = [...(options.nodeOptions ?? []), '--import', 'tsx', 'src/server/main.ts'];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       DATA_DIR: options.dataDir,
