@@ -258,6 +258,43 @@ describe('the panitia sets up a competition; an operator registers offline', () 
     await expectAccessible(page);
   });
 
+  it('fits a 360 × 640 phone: no screen scrolls sideways, touch targets are at least 44 px', async () => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    const screens = [
+      `/kelola`,
+      `/kelola/lomba/${proposal.competitionId}`,
+      `/kelola/orang`,
+      `/kelola/rubrik/${proposal.rubricId}`,
+      `/kelola/tahap/${proposal.id}/penugasan`,
+      `/kelola/tahap/${proposal.id}/progres`,
+      `/kelola/lomba/${proposal.competitionId}/peserta`,
+      `/kelola/lomba/${proposal.competitionId}/impor`,
+    ];
+    for (const path of screens) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.locator('.manage-page h2').first().waitFor();
+      const layout = await page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        small: [
+          ...document.querySelectorAll<HTMLElement>(
+            '.manage-page button, .manage-page a.button, .manage-page select, .manage-page input:not([type=checkbox]):not([type=radio])',
+          ),
+        ]
+          .filter((el) => el.offsetParent !== null)
+          .filter((el) => el.getBoundingClientRect().height < 44)
+          .map((el) => el.outerHTML.slice(0, 80)),
+        wide: [...document.querySelectorAll<HTMLElement>('.manage-page *')]
+          // A wide table scrolls inside its own box, as tables on a phone do.
+          .filter((el) => !el.closest('.table-scroll'))
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth)
+          .map((el) => `${el.tagName}.${el.className}`)
+          .slice(0, 5),
+      }));
+      expect(layout, path).toEqual({ overflow: 0, small: [], wide: [] });
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it('an operator registers an entry offline on a phone; it reaches the panitia after sync', async () => {
     await observer.sync();
     const operator = (await recordsOn<User>(observer, 'users')).find(
