@@ -11,9 +11,10 @@ import { staticImportClosure } from './src/tools/static-imports.ts';
 // except those only lazy code imports.
 const FIRST_SCREEN_SOURCES = staticImportClosure('src/ui/main.tsx');
 // read-excel-file and what it brings (fflate, saxen, worker-f, unzipper-esm) load with the
-// panitia's import screen only.
+// panitia's import screen only; pdf-lib (with pako, tslib and its fonts) and
+// write-excel-file with the results documents.
 const LAZY_PACKAGES =
-  /node_modules\/(workbox-window|uqr|read-excel-file|fflate|saxen|sax|worker-f|unzipper-esm)\//;
+  /node_modules\/(workbox-window|uqr|read-excel-file|write-excel-file|fflate|saxen|sax|worker-f|unzipper-esm|pdf-lib|@pdf-lib|pako|tslib)\//;
 
 function isFirstScreenModule(id: string): boolean {
   if (id.includes('/node_modules/')) return !LAZY_PACKAGES.test(id);

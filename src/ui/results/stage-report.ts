@@ -1,0 +1,72 @@
+import type { Assignment } from '../../domain/assignment';
+import type { Category } from '../../domain/category';
+import type { Competition } from '../../domain/competition';
+import type { Entry } from '../../domain/entry';
+import { buildCategoryPanels } from '../../domain/results/category-panels-from-records';
+import { computePanelResults, type PanelResults } from '../../domain/results/panel-results';
+import type { PanelScores } from '../../domain/results/panel-scores';
+import type { Rubric } from '../../domain/rubric';
+import type { Scoresheet } from '../../domain/scoresheet';
+import type { Stage } from '../../domain/stage';
+import type { User } from '../../domain/user';
+
+/** The records of one stage the results screen and its documents read. */
+export interface StageResultRecords {
+  competition: Competition;
+  stage: Stage;
+  /** Every stage of the competition, for the advancement's next stage. */
+  stages: Stage[];
+  rubric: Rubric;
+  categories: Category[];
+  entries: Entry[];
+  assignments: Assignment[];
+  scoresheets: Scoresheet[];
+  users: User[];
+}
+
+export interface CategoryReport {
+  category: Category;
+  panel: PanelScores;
+  results: PanelResults;
+}
+
+/** One stage's results, per category in the categories' order, with what names them. */
+export interface StageReport {
+  records: StageResultRecords;
+  categories: CategoryReport[];
+  /** The stage's judges (anyone with a counted score or an assignment), by name. */
+  judges: User[];
+  entryById: ReadonlyMap<string, Entry>;
+  userById: ReadonlyMap<string, User>;
+}
+
+/** Computes every panel of the stage from its records (computePanelResults, raw scores). */
+export function buildStageReport(records: StageResultRecords): StageReport {
+  const panels = buildCategoryPanels({
+    stage: records.stage,
+    rubric: records.rubric,
+    entries: records.entries,
+    assignments: records.assignments,
+    scoresheets: records.scoresheets,
+  });
+  const categories = [...records.categories]
+    .sort((a, b) => a.order - b.order)
+    .flatMap((category) => {
+      const panel = panels.find((p) => p.categoryId === category.id)?.panel;
+      return panel ? [{ category, panel, results: computePanelResults(panel) }] : [];
+    });
+  const userById = new Map(records.users.map((u) => [u.id, u]));
+  const judgeIds = new Set(
+    records.assignments.filter((a) => a.stageId === records.stage.id).map((a) => a.judgeId),
+  );
+  const judges = [...judgeIds]
+    .flatMap((id) => userById.get(id) ?? [])
+    .sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  return {
+    records,
+    categories,
+    judges,
+    entryById: new Map(records.entries.map((e) => [e.id, e])),
+    userById,
+  };
+}
