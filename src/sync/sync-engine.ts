@@ -2,6 +2,8 @@ import type { InviteInfoResponse } from '../domain/auth-protocol';
 import type { DeviceSession } from '../domain/device-session';
 import type { AppDatabase } from '../db/app-database';
 import type { DeviceSettings } from '../db/device-settings';
+import { applyPulledChanges } from '../db/apply-pulled-changes';
+import { readCursor } from '../db/cursor';
 import { eraseDeviceData } from '../db/erase-device-data';
 import type { AdminApi } from './admin-api';
 import type * as BundleCode from './bundle-api';
@@ -185,6 +187,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (response.serverPublicKey)
         await keys?.rememberServerKey(deps.settings, response.serverPublicKey);
       const session = { token: response.token, user: response.user };
+      // A new device takes the first page at once; one signing in again keeps its cursor.
+      if (response.firstPage && (await readCursor(deps.db)) === 0) {
+        await applyPulledChanges(deps.db, { ...response.firstPage, acknowledgedMutationIds: [] });
+      }
       await deps.settings.saveSession(session);
       update({ needsSignIn: false, lastFailure: undefined, consecutiveFailures: 0 });
       return session;

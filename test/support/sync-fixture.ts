@@ -33,6 +33,8 @@ export interface SyncFixture {
     user: User | 'panitia',
     options?: { clockMs?: number; batchSize?: number },
   ): Promise<TestDevice>;
+  /** A fresh one-time invite code for this user, made by the panitia. */
+  inviteCodeFor(user: User): Promise<string>;
   /** What the server holds, read straight from the database. */
   serverRecord<K extends RecordKind>(kind: K, key: string): Promise<RecordOf<K> | undefined>;
   serverRecords<K extends RecordKind>(kind: K): Promise<RecordOf<K>[]>;
@@ -97,6 +99,7 @@ export async function createSyncFixture(
       await device.signIn(code);
       return device;
     },
+    inviteCodeFor: (user) => inviteCode(app, (panitiaToken ??= panitiaTokenOf(app, deps)), user.id),
     async serverRecord(kind, key) {
       const rows = await db.query<{ data: unknown }>(
         'SELECT data FROM records WHERE kind = $1 AND key = $2 AND NOT deleted',

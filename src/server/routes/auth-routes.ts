@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { MAX_CHANGES_PER_PAGE } from '../../domain/sync-protocol';
+import { visibleChangesAfter } from '../replication/visible-changes';
 import { inviteInfoRequestSchema, redeemRequestSchema } from '../../domain/auth-protocol';
 import { authenticate } from '../authenticate';
 import { ackSigningKey } from '../bundles/ack-signing-key';
@@ -69,11 +71,19 @@ export function authRoutes(deps: ServerDeps): Hono {
     });
     // The key that signs bundle acknowledgements, which the device will check.
     const serverKey = await ackSigningKey(deps.db, now);
+    const { changes, cursor, hasMore } = await visibleChangesAfter(
+      deps.db,
+      user,
+      0,
+      deps.pageSize ?? MAX_CHANGES_PER_PAGE,
+      { deviceId: body.deviceId, at: now },
+    );
     return c.json({
       token,
       user,
       serverTime: now.toISOString(),
       serverPublicKey: serverKey.publicKey,
+      firstPage: { changes, cursor, hasMore },
     });
   });
   return app;
