@@ -17,6 +17,9 @@ const LAZY_PACKAGES =
   /node_modules\/(workbox-window|uqr|read-excel-file|write-excel-file|fflate|saxen|sax|worker-f|unzipper-esm|pdf-lib|@pdf-lib|pako|tslib)\//;
 
 function isFirstScreenModule(id: string): boolean {
+  // The bundler's own helpers (its runtime, the preload helper) stay with the first screen:
+  // in a chunk of their own they would cost the first visit one more request.
+  if (id.startsWith('\0') || id.startsWith('rolldown:')) return true;
   if (id.includes('/node_modules/')) return !LAZY_PACKAGES.test(id);
   return FIRST_SCREEN_SOURCES.has(id.split('?')[0] ?? id);
 }
@@ -77,10 +80,11 @@ export default defineConfig({
           groups: [
             { name: 'core', test: (id: string) => isFirstScreenModule(id), priority: 2 },
             // Lazy code that several lazy chunks share travels as one file, not as a dozen
-            // tiny ones: on a 300 ms link each extra request costs more than its bytes.
+            // tiny ones: on a 300 ms link each extra request costs more than its bytes. Not
+            // the lazy packages: the shared file loads on every start, they only on use.
             {
               name: 'shared',
-              test: (id: string) => !isFirstScreenModule(id),
+              test: (id: string) => !isFirstScreenModule(id) && !LAZY_PACKAGES.test(id),
               minShareCount: 2,
               priority: 1,
             },

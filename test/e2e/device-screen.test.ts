@@ -10,8 +10,8 @@ import { launchBrowser, type TestBrowser } from '../support/browser';
 import { inviteLink, panitiaOverHttp, usersOn } from '../support/panitia-over-http';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import type { TestDevice } from '../support/test-device';
+import { openDeviceScreen as openDevicePage, signInFromInvite } from './pages/device-page';
 import { JudgePages } from './pages/scoring-page';
-import { SignInPage } from './pages/sign-in-page';
 
 describe('the device screen: storage, PIN lock and a sign-out that warns', () => {
   let server: ServerProcess;
@@ -26,20 +26,14 @@ describe('the device screen: storage, PIN lock and a sign-out that warns', () =>
     judge = (await usersOn(panitia)).find((u) => u.role === 'judge')!;
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    await page.goto(await inviteLink(server.baseUrl, panitia, judge.id));
-    await new SignInPage(page).submit();
-    await page.locator('.work-item').first().waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await signInFromInvite(page, await inviteLink(server.baseUrl, panitia, judge.id));
   });
   afterAll(async () => {
     await browser.close();
     await server.stop();
   });
 
-  const openDeviceScreen = async () => {
-    await page.getByRole('link', { name: 'Perangkat' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Perangkat ini' }).waitFor();
-  };
+  const openDeviceScreen = () => openDevicePage(page);
 
   it('shows the storage used and left, and has no serious accessibility violation', async () => {
     await openDeviceScreen();

@@ -1,5 +1,6 @@
 import { BackLink } from '../components/BackLink';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { BundleSection } from '../device/BundleSection';
 import { InstallSection } from '../device/InstallSection';
 import { PinSection } from '../device/PinSection';
 import { SignOutSection } from '../device/SignOutSection';
@@ -23,6 +24,7 @@ export function DevicePage(props: { onBack: () => void; onSignedOut: () => void 
         <h2 id="language-title">{t('languageTitle')}</h2>
         <LanguageSwitch />
       </section>
+      <BundleSection />
       <SignOutSection onSignedOut={props.onSignedOut} />
     </main>
   );
