@@ -17,9 +17,6 @@ const LAZY_PACKAGES =
   /node_modules\/(workbox-window|uqr|read-excel-file|write-excel-file|fflate|saxen|sax|worker-f|unzipper-esm|pdf-lib|@pdf-lib|pako|tslib)\//;
 
 function isFirstScreenModule(id: string): boolean {
-  // The bundler's own helpers (its runtime, the preload helper) stay with the first screen:
-  // in a chunk of their own they would cost the first visit one more request.
-  if (id.startsWith('\0') || id.startsWith('rolldown:')) return true;
   if (id.includes('/node_modules/')) return !LAZY_PACKAGES.test(id);
   return FIRST_SCREEN_SOURCES.has(id.split('?')[0] ?? id);
 }

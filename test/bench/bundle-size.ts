@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
@@ -72,6 +72,8 @@ function staticImportGraph(distDir: string, entries: readonly string[]): string[
 /** Splits a minified file into the code each package (or "app") produced, by its source map. */
 function codeBySource(distDir: string, path: string): Map<string, string> {
   const code = readFileSync(join(distDir, path), 'utf8');
+  // The bundler's runtime helpers come as a small chunk without a source map.
+  if (!existsSync(join(distDir, `${path}.map`))) return new Map([['(bundler runtime)', code]]);
   const rawMap = readFileSync(join(distDir, `${path}.map`), 'utf8');
   const map = new SourceMapConsumer(JSON.parse(rawMap) as RawSourceMap);
   const lines = code.split('\n');
