@@ -1,28 +1,13 @@
-import type { Assignment } from '../../domain/assignment';
+import type { StageResultsRecords } from '../../db/load-stage-results';
 import type { Category } from '../../domain/category';
-import type { Competition } from '../../domain/competition';
 import type { Entry } from '../../domain/entry';
 import { buildCategoryPanels } from '../../domain/results/category-panels-from-records';
 import { computePanelResults, type PanelResults } from '../../domain/results/panel-results';
 import type { PanelScores } from '../../domain/results/panel-scores';
-import type { Rubric } from '../../domain/rubric';
-import type { Scoresheet } from '../../domain/scoresheet';
-import type { Stage } from '../../domain/stage';
 import type { User } from '../../domain/user';
 
-/** The records of one stage the results screen and its documents read. */
-export interface StageResultRecords {
-  competition: Competition;
-  stage: Stage;
-  /** Every stage of the competition, for the advancement's next stage. */
-  stages: Stage[];
-  rubric: Rubric;
-  categories: Category[];
-  entries: Entry[];
-  assignments: Assignment[];
-  scoresheets: Scoresheet[];
-  users: User[];
-}
+/** The records of one stage the results screen and its documents read (src/db). */
+export type StageResultRecords = Omit<StageResultsRecords, 'problems'>;
 
 export interface CategoryReport {
   category: Category;

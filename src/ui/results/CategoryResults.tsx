@@ -1,0 +1,230 @@
+import type { Locale } from '../../domain/device-session';
+import { totalsSpread } from './totals-spread';
+import { formatNumber } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { describeTie } from './describe-tie';
+import { documentText } from './documents/document-texts';
+import { RangeChart } from './RangeChart';
+import { useResultsText } from './results-messages';
+import type { CategoryReport, StageReport } from './stage-report';
+
+/** One panel's ranking (raw, normalised beside it), agreement, severity and charts. */
+export function CategoryResults(props: { report: StageReport; category: CategoryReport }) {
+  const t = useResultsText();
+  const { locale } = useI18n();
+  const { report } = props;
+  const { category, panel, results } = props.category;
+  const num = (value: number | null, digits = 2) =>
+    value === null || Number.isNaN(value) ? '–' : formatNumber(locale, value, digits);
+  const titleOf = (id: string) => report.entryById.get(id)?.title ?? id;
+  const nameOf = (id: string) => report.userById.get(id)?.name ?? id;
+  const normalised = results.normalisedRanking;
+  const normalisedById = normalised.available
+    ? new Map(normalised.ranking.entries.map((e) => [e.entryId, e]))
+    : null;
+  const headingId = `category-${category.id}`;
+  const { kendallW, intraclassCorrelation } = results.agreement;
+
+  return (
+    <section class="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('category', { name: category.name })}</h3>
+      <table>
+        <caption>{t('rankingTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('rank')}</th>
+            <th scope="col">{t('entry')}</th>
+            <th scope="col">{t('score')}</th>
+            <th scope="col">{t('judgeCount')}</th>
+            {normalisedById && <th scope="col">{t('normalised')}</th>}
+            {normalisedById && <th scope="col">{t('normalisedRank')}</th>}
+            <th scope="col">{t('tie')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.rawRanking.entries.map((entry) => {
+            const other = normalisedById?.get(entry.entryId);
+            return (
+              <tr key={entry.entryId}>
+                <td>{entry.rank}</td>
+                <th scope="row">{titleOf(entry.entryId)}</th>
+                <td>{num(entry.score)}</td>
+                <td>{entry.judgeCount}</td>
+                {normalisedById && <td>{num(other?.score ?? null)}</td>}
+                {normalisedById && <td>{other?.rank ?? '–'}</td>}
+                <td>
+                  {entry.tie
+                    ? describeTie(
+                        entry.tie,
+                        entry.entryId,
+                        titleOf,
+                        report.records.rubric,
+                        documentText(locale),
+                      )
+                    : ''}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {results.rawRanking.unscoredEntryIds.length > 0 && (
+        <p class="muted">
+          {t('unscored', { titles: results.rawRanking.unscoredEntryIds.map(titleOf).join(', ') })}
+        </p>
+      )}
+      {results.notCounted.length > 0 && (
+        <p class="muted">{t('notCounted', { count: results.notCounted.length })}</p>
+      )}
+      {!normalised.available && (
+        <p class="muted">
+          {t('normalisationOff', {
+            reason: t(`normalisation.${normalised.reason}`, {
+              minimum:
+                normalised.reason === 'judge-scored-too-few-entries'
+                  ? normalised.minimumEntries
+                  : 3,
+            }),
+          })}
+        </p>
+      )}
+      {normalised.available && normalised.excludedJudgeIds.length > 0 && (
+        <p class="muted">
+          {t('normalisationExcluded', {
+            names: normalised.excludedJudgeIds.map(nameOf).join(', '),
+          })}
+        </p>
+      )}
+
+      <h4>{t('agreementTitle')}</h4>
+      <p>
+        {kendallW.available
+          ? t('kendallW', {
+              w: num(kendallW.w, 3),
+              chi: num(kendallW.chiSquare),
+              df: kendallW.degreesOfFreedom,
+              judges: kendallW.judgeCount,
+              entries: kendallW.entryCount,
+            })
+          : t('kendallOff', { reason: agreementReason(t, kendallW.reason) })}
+      </p>
+      <p>
+        {intraclassCorrelation.available
+          ? t('icc', {
+              single: num(intraclassCorrelation.singleJudge.twoWayRandom, 3),
+              average: num(intraclassCorrelation.meanOfJudges.twoWayRandom, 3),
+            })
+          : t('iccOff', { reason: agreementReason(t, intraclassCorrelation.reason) })}
+      </p>
+      {results.agreement.leftOutEntryIds.length > 0 && (
+        <p class="muted">
+          {t('agreementLeftOut', { count: results.agreement.leftOutEntryIds.length })}
+        </p>
+      )}
+
+      <h4>{t('severityTitle')}</h4>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('judge')}</th>
+            <th scope="col">{t('scored')}</th>
+            <th scope="col">{t('mean')}</th>
+            <th scope="col">{t('spread')}</th>
+            <th scope="col">{t('offset')}</th>
+            <th scope="col">{t('flag')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.severity.judges.map((judge) => (
+            <tr key={judge.judgeId}>
+              <th scope="row">{nameOf(judge.judgeId)}</th>
+              <td>{judge.scoredEntries}</td>
+              <td>{num(judge.mean)}</td>
+              <td>{num(judge.standardDeviation)}</td>
+              <td>{num(judge.offsetFromPanel)}</td>
+              <td>{judge.flag ? t(`flag.${judge.flag}`) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted">
+        {t('panelMean', {
+          mean: num(results.severity.panelMean),
+          sd: num(results.severity.panelStandardDeviation),
+        })}
+      </p>
+
+      <RangeChart
+        id={`spread-${category.id}`}
+        title={t('spreadChartTitle')}
+        description={t('spreadChartDesc')}
+        rows={results.rawRanking.entries.map((entry) => {
+          const totals = panel.scores
+            .filter((s) => s.entryId === entry.entryId)
+            .map((s) => s.total);
+          const spread = totalsSpread(totals);
+          return {
+            label: titleOf(entry.entryId),
+            min: spread.min,
+            max: spread.max,
+            centre: entry.score,
+            points: totals,
+            description: t('spreadChartEntry', {
+              title: titleOf(entry.entryId),
+              score: num(entry.score),
+              min: num(spread.min),
+              max: num(spread.max),
+            }),
+          };
+        })}
+      />
+      <RangeChart
+        id={`judges-${category.id}`}
+        title={t('distributionChartTitle')}
+        description={t('distributionChartDesc')}
+        rows={[
+          { id: null, label: t('panel'), totals: panel.scores.map((s) => s.total) },
+          ...panel.judgeIds.map((id) => ({
+            id,
+            label: nameOf(id),
+            totals: panel.scores.filter((s) => s.judgeId === id).map((s) => s.total),
+          })),
+        ].map((row) => distributionRow(row.label, row.totals, locale, t))}
+      />
+    </section>
+  );
+}
+
+function distributionRow(
+  label: string,
+  totals: readonly number[],
+  locale: Locale,
+  t: ReturnType<typeof useResultsText>,
+) {
+  const spread = totalsSpread(totals);
+  const num = (value: number) => formatNumber(locale, value);
+  return {
+    label,
+    min: spread.min,
+    max: spread.max,
+    centre: spread.mean,
+    band: [spread.mean - spread.sd, spread.mean + spread.sd] as const,
+    description: t('distributionChartRow', {
+      name: label,
+      mean: num(spread.mean),
+      min: num(spread.min),
+      max: num(spread.max),
+    }),
+  };
+}
+
+function agreementReason(t: ReturnType<typeof useResultsText>, reason: string): string {
+  switch (reason) {
+    case 'fewer-than-two-judges':
+    case 'fewer-than-two-entries':
+    case 'every-judge-tied-every-entry':
+      return t(`agreement.${reason}`);
+    default:
+      return t('agreement.other');
+  }
+}
