@@ -258,6 +258,16 @@ describe('the panitia sets up a competition; an operator registers offline', () 
     await expectAccessible(page);
   });
 
+  it("opens the stage's results with their documents, accessible", async () => {
+    await page.goto(`${server.baseUrl}/kelola/lomba/${proposal.competitionId}`);
+    await page
+      .getByRole('region', { name: /^Penilaian proposal/ })
+      .getByRole('link', { name: 'Hasil dan berita acara' })
+      .click();
+    await page.getByRole('heading', { name: 'Hasil penilaian · Penilaian proposal' }).waitFor();
+    await expectAccessible(page);
+  });
+
   it('fits a 360 × 640 phone: no screen scrolls sideways, touch targets are at least 44 px', async () => {
     await page.setViewportSize({ width: 360, height: 640 });
     const screens = [

@@ -3,7 +3,8 @@ import { DeviceLink } from '../components/DeviceLink';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SyncBar } from '../components/SyncBar';
 import { useManageText } from './manage-messages';
-import { ManageProvider } from './manage-context';
+import { ManageProvider, useManage } from './manage-context';
+import { lazyComponent } from '../lazy-component';
 import { managePath, parseManagePath, type ManageRoute } from './manage-routes';
 import { AssignmentsScreen } from './AssignmentsScreen';
 import { CompetitionScreen } from './CompetitionScreen';
@@ -62,6 +63,23 @@ export function ManagePage(props: {
   );
 }
 
+// Rankings, statistics, charts and documents load only when a stage's results are opened.
+const ResultsScreen = lazyComponent(() =>
+  import('../results/ResultsScreen').then((m) => m.ResultsScreen),
+);
+
+function StageResults(props: { stageId: string }) {
+  const { session } = useManage();
+  // Back to wherever the results were opened from (the competition's stage card).
+  return (
+    <ResultsScreen
+      stageId={props.stageId}
+      userId={session.user.id}
+      onBack={() => window.history.back()}
+    />
+  );
+}
+
 function Screen(props: { route: ManageRoute }) {
   const t = useManageText();
   const { route } = props;
@@ -84,6 +102,8 @@ function Screen(props: { route: ManageRoute }) {
       return <AssignmentsScreen stageId={route.stageId} />;
     case 'progress':
       return <ProgressScreen stageId={route.stageId} />;
+    case 'results':
+      return <StageResults stageId={route.stageId} />;
     case 'not-found':
       return <p class="empty">{t('notFound')}</p>;
   }

@@ -57,6 +57,7 @@ export function StageCard(props: { stage: Stage }) {
         <NavLink href={managePath.rubric(stage.rubricId)}>{t('editRubric')}</NavLink>
         <NavLink href={managePath.assignments(stage.id)}>{t('assignmentsTitle')}</NavLink>
         <NavLink href={managePath.progress(stage.id)}>{t('progressTitle')}</NavLink>
+        <NavLink href={managePath.results(stage.id)}>{t('resultsTitle')}</NavLink>
       </div>
       {editable.includes('name') && (
         <details>

@@ -127,6 +127,7 @@ const MANAGE_ID = {
   editRubric: 'Rubrik',
   assignmentsTitle: 'Penugasan juri',
   progressTitle: 'Progres',
+  resultsTitle: 'Hasil dan berita acara',
 
   // Rubric editor
   rubricEditorTitle: 'Rubrik (versi {version})',
@@ -495,6 +496,7 @@ const MANAGE_EN: Record<ManageKey, string> = {
   editRubric: 'Rubric',
   assignmentsTitle: 'Judge assignments',
   progressTitle: 'Progress',
+  resultsTitle: 'Results and minutes',
 
   rubricEditorTitle: 'Rubric (version {version})',
   rubricFrozen:

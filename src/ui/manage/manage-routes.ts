@@ -11,6 +11,7 @@ export type ManageRoute =
   | { screen: 'people' }
   | { screen: 'assignments'; stageId: string }
   | { screen: 'progress'; stageId: string }
+  | { screen: 'results'; stageId: string }
   | { screen: 'not-found' };
 
 const ID = '[0-9a-f-]{36}';
@@ -37,6 +38,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => ManageRoute][] = [
     (m) => ({ screen: 'assignments', stageId: m[1] ?? '' }),
   ],
   [new RegExp(`^/tahap/(${ID})/progres$`), (m) => ({ screen: 'progress', stageId: m[1] ?? '' })],
+  [new RegExp(`^/tahap/(${ID})/hasil$`), (m) => ({ screen: 'results', stageId: m[1] ?? '' })],
 ];
 
 export function parseManagePath(pathname: string): ManageRoute {
@@ -61,4 +63,5 @@ export const managePath = {
   rubric: (rubricId: string) => `${MANAGE_PATH}/rubrik/${rubricId}`,
   assignments: (stageId: string) => `${MANAGE_PATH}/tahap/${stageId}/penugasan`,
   progress: (stageId: string) => `${MANAGE_PATH}/tahap/${stageId}/progres`,
+  results: (stageId: string) => `${MANAGE_PATH}/tahap/${stageId}/hasil`,
 };

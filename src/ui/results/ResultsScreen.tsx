@@ -32,14 +32,14 @@ export function ResultsScreen(props: ResultsScreenProps) {
   if (records === undefined) return <p>{t('loading')}</p>;
   if (records === null)
     return (
-      <main class="page">
+      <section class="results-screen">
         {back}
         <p class="empty">{t('notFound')}</p>
-      </main>
+      </section>
     );
   const report = buildStageReport(records);
   return (
-    <main class="page">
+    <section class="results-screen">
       {back}
       <h2>
         {t('resultsTitle')} · {records.stage.name}
@@ -54,6 +54,6 @@ export function ResultsScreen(props: ResultsScreenProps) {
       ))}
       <DocumentsSection report={report} today={new Date(now()).toISOString().slice(0, 10)} />
       <AdvancementSection report={report} userId={props.userId} />
-    </main>
+    </section>
   );
 }

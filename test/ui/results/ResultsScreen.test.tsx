@@ -39,7 +39,10 @@ async function renderSeeded() {
   render(
     <ServicesProvider value={services}>
       <I18nProvider value={{ locale: 'id', t: makeTranslate(MESSAGES_ID), setLocale: () => {} }}>
-        <ResultsScreen stageId={IDS.desk} userId={IDS.panitia} onBack={() => {}} />
+        {/* In the app the screen sits inside the management page's <main>. */}
+        <main>
+          <ResultsScreen stageId={IDS.desk} userId={IDS.panitia} onBack={() => {}} />
+        </main>
       </I18nProvider>
     </ServicesProvider>,
   );
