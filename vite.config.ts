@@ -76,13 +76,16 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'core', test: (id: string) => isFirstScreenModule(id), priority: 2 },
-            // Lazy code that several lazy chunks share travels as one file, not as a dozen
-            // tiny ones: on a 300 ms link each extra request costs more than its bytes. Not
-            // the lazy packages: the shared file loads on every start, they only on use.
+            // The device's own lazy machinery (storage and sync) that several lazy chunks
+            // share travels as one file, not as a dozen tiny ones: on a 300 ms link each
+            // extra request costs more than its bytes. Only that: this file loads on every
+            // start, so a screen's code or a package two panitia chunks share must not be
+            // in it, nor be pulled in as a dependency of what is.
             {
               name: 'shared',
-              test: (id: string) => !isFirstScreenModule(id) && !LAZY_PACKAGES.test(id),
+              test: (id: string) => /\/src\/(db|sync)\//.test(id) && !isFirstScreenModule(id),
               minShareCount: 2,
+              includeDependenciesRecursively: false,
               priority: 1,
             },
           ],
