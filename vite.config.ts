@@ -59,6 +59,10 @@ export default defineConfig({
       injectManifest: {
         // The manifest icons are added by the plugin; listing png here would precache them twice.
         globPatterns: ['**/*.{js,css,html,svg,ico}'],
+        // The panitia's document and spreadsheet code (pdf-lib, the XLSX reader and writer) is
+        // most of the app's bytes: every judge's phone would download it on install, over a
+        // data plan, and never run it. It is cached when first used instead (src/sw/sw.ts).
+        globIgnores: ['**/assets/{pdf-writer,results-xlsx,xlsx-table}-*.js'],
       },
       devOptions: { enabled: false },
     }),

@@ -6,6 +6,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
 
 // A thin router: precache the app shell, answer every page navigation with it, and leave
 // the API alone (data comes from IndexedDB; sync talks to the server itself).
@@ -17,6 +18,13 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }),
+);
+// Hashed assets left out of the precache (the panitia's document code) are kept once they
+// have been used, so the berita acara can be made again offline. A hashed name never
+// changes content, so the cached copy is always right.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+  new CacheFirst({ cacheName: 'jurilapang-lazy-assets' }),
 );
 
 // The first install takes control of the open page, so it works offline without a reload.
