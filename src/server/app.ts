@@ -5,6 +5,7 @@ import { compress } from 'hono/compress';
 import { HttpError } from './http-error';
 import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
+import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import { blobRoutes } from './routes/blob-routes';
 import { bundleRoutes } from './routes/bundle-routes';
@@ -51,6 +52,7 @@ export function createApp(deps: ServerDeps): Hono {
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/progress', progressRoutes(deps));
   app.route('/api/blobs', blobRoutes(deps));
+  app.route('/api/audit', auditRoutes(deps));
   app.all('/api/*', (c) => {
     throw new HttpError(404, 'not-found', `No API route ${c.req.method} ${c.req.path}`);
   });

@@ -11,6 +11,7 @@ import {
   redeemRequestSchema,
   redeemResponseSchema,
 } from '../domain/auth-protocol';
+import { auditVerificationSchema, entryScoreHistorySchema } from '../domain/audit-entry';
 import { bundleAckSchema } from '../domain/bundle-ack';
 import { bundleManifestSchema } from '../domain/bundle-manifest';
 import { bundleImportResultSchema } from '../domain/bundle-report';
@@ -36,6 +37,8 @@ const SCHEMAS = {
   BundleManifest: bundleManifestSchema,
   BundleImportResult: bundleImportResultSchema,
   BundleAck: bundleAckSchema,
+  AuditVerification: auditVerificationSchema,
+  EntryScoreHistory: entryScoreHistorySchema,
   Error: apiErrorSchema,
 } as const;
 
@@ -203,6 +206,41 @@ export function openApiDocument(): Record<string, unknown> {
                 'user, bad signature or a file that does not match its hash (the code says which)',
               ...json('Error'),
             },
+          },
+        },
+      },
+      '/api/audit/verify': {
+        get: {
+          summary: 'Check the hash chain of the score audit log (panitia only)',
+          description:
+            'Walks every row in order: each stores sha-256 of the previous hash and the canonical JSON ' +
+            'of its content. Answers the first row that does not hold (changed, removed or reordered) ' +
+            'with the reason.',
+          security: bearer,
+          responses: {
+            '200': { description: 'The result', ...json('AuditVerification') },
+            ...errors,
+          },
+        },
+      },
+      '/api/audit/entries/{entryId}': {
+        get: {
+          summary: "Every change to an entry's scores, oldest first",
+          description:
+            'The panitia sees all of it; a judge sees the changes of finalised stages on whose panel ' +
+            'they sit.',
+          security: bearer,
+          parameters: [
+            {
+              name: 'entryId',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', format: 'uuid' },
+            },
+          ],
+          responses: {
+            '200': { description: 'The history', ...json('EntryScoreHistory') },
+            ...errors,
           },
         },
       },

@@ -21,6 +21,8 @@ describe('GET /api/openapi.json', () => {
       '/api/admin/devices/{deviceId}/revoke',
       '/api/admin/invites',
       '/api/admin/users/{userId}/devices',
+      '/api/audit/entries/{entryId}',
+      '/api/audit/verify',
       '/api/auth/invite-info',
       '/api/auth/redeem',
       '/api/auth/sign-out',

@@ -54,8 +54,11 @@ export function describeOnEachStore(name: string, suite: (store: StoreHandle) =>
 }
 
 export async function emptyDatabase(db: SqlClient): Promise<void> {
-  await db.query('TRUNCATE records, devices, sign_in_codes, applied_mutations, removals');
+  await db.query(
+    'TRUNCATE records, devices, sign_in_codes, applied_mutations, removals, audit_log',
+  );
   await db.query('UPDATE change_counter SET last_seq = 0');
+  await db.query("UPDATE audit_head SET position = 0, hash = ''");
 }
 
 async function createScratchDatabase(

@@ -33,16 +33,22 @@ export interface PushStart {
   outcomes: Map<string, unknown>;
   /** storageKey(kind, key) → every named record that exists (deleted ones included). */
   records: Map<string, StoredRecord>;
+  /**
+   * The audit chain's head. Only a push writes it, always with the counter, so it is
+   * current for as long as the counter's lock is held: the chain's order is commit order.
+   */
+  auditHead: { position: number; hash: string };
 }
 
 interface StartRow extends Row {
-  what: 'counter' | 'outcome' | 'record';
+  what: 'counter' | 'outcome' | 'record' | 'audit-head';
   fresh: boolean | null;
 }
 
 /**
  * Locks the counter row and loads everything a push needs, in one statement:
- * the answers already given to these mutation ids and the named records. Records are
+ * the answers already given to these mutation ids, the named records and the audit chain's
+ * head. Records are
  * asked for as every kind × key pair (`= ANY` on both columns of the primary key, an index
  * lookup however large the table is); the few extra pairs are dropped here.
  *
@@ -70,7 +76,9 @@ export async function lockCounterAndLoad(
       FROM applied_mutations WHERE mutation_id = ANY($1::text[])
     UNION ALL
     SELECT 'record', kind, key, data, seq, deleted, field_stamps, NULL
-      FROM records WHERE kind = ANY($2::text[]) AND key = ANY($3::text[])`;
+      FROM records WHERE kind = ANY($2::text[]) AND key = ANY($3::text[])
+    UNION ALL
+    SELECT 'audit-head', NULL, hash, NULL, position, NULL, NULL, NULL FROM audit_head`;
   let rows = await tx.query<StartRow>(
     `WITH counter AS (SELECT last_seq, xmin::text AS version FROM change_counter FOR UPDATE)
      SELECT 'counter' AS what, NULL AS kind, NULL AS key, NULL::jsonb AS data,
@@ -84,10 +92,13 @@ export async function lockCounterAndLoad(
   if (!counter) throw new Error('the change_counter row is missing');
   if (counter.fresh !== true) rows = await tx.query<StartRow>(reads, params);
 
+  const head = rows.find((row) => row.what === 'audit-head');
+  if (!head) throw new Error('the audit_head row is missing');
   const start: PushStart = {
     lastSeq: Number(counter.seq),
     outcomes: new Map(),
     records: new Map(),
+    auditHead: { position: Number(head.seq), hash: head.key },
   };
   for (const row of rows) {
     if (row.what === 'outcome') start.outcomes.set(row.key, row.data);

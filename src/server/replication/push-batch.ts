@@ -83,7 +83,7 @@ export async function pushBatches(
     all.map((m) => m.id),
     all.flatMap(targetsOf),
   );
-  const workspace = new PushWorkspace(tx, start.lastSeq);
+  const workspace = new PushWorkspace(tx, start.lastSeq, start.auditHead);
   workspace.preload(start.records);
   const answered = new Map<string, PushOutcome>();
   for (const [id, outcome] of start.outcomes) answered.set(id, pushOutcomeSchema.parse(outcome));

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../domain/audit-entry';
 import type { FieldStamps } from '../../domain/scoresheet-merge';
 import type { Mutation } from '../../domain/sync-protocol';
 import {
@@ -6,6 +7,7 @@ import {
   type RecordOf,
   type SyncRecord,
 } from '../../domain/sync-record';
+import { hashAuditEntry } from '../audit/hash-audit-entry';
 import type { SqlExecutor } from '../store/sql-client';
 import { loadRecordsWhere } from './load-records';
 import type { PushOutcome } from './push-outcome';
@@ -33,10 +35,13 @@ export class PushWorkspace {
   private readonly removals: { user_id: string; kind: string; key: string; seq: number }[] = [];
   private readonly applied: AppliedRow[] = [];
   private readonly loadedWhere = new Set<string>();
+  private readonly audited: (AuditEntry & { prevHash: string; hash: string })[] = [];
 
   constructor(
     private readonly tx: SqlExecutor,
     private lastSeq: number,
+    /** The audit chain's head, read under the counter's lock (lockCounterAndLoad). */
+    private auditHead: { position: number; hash: string },
   ) {}
 
   preload(found: Map<string, StoredRecord>): void {
@@ -117,6 +122,18 @@ export class PushWorkspace {
     return matches;
   }
 
+  /**
+   * Appends an applied scoresheet change to the audit chain; it is written by flush, in
+   * the same statement as the change. Hashed here, in the order of the batch, which is
+   * the order the changes were applied in.
+   */
+  recordScoreChange(change: Omit<AuditEntry, 'position'>): void {
+    const entry: AuditEntry = { position: this.auditHead.position + 1, ...change };
+    const hash = hashAuditEntry(this.auditHead.hash, entry);
+    this.audited.push({ ...entry, prevHash: this.auditHead.hash, hash });
+    this.auditHead = { position: entry.position, hash };
+  }
+
   recordOutcome(mutation: Mutation, author: PushAuthor, outcome: PushOutcome, now: Date): void {
     this.applied.push({
       mutation_id: mutation.id,
@@ -130,8 +147,9 @@ export class PushWorkspace {
   }
 
   /**
-   * Writes everything decided and moves the counter past the last number handed out, in
-   * one statement. Nothing to write (every mutation a replay or malformed): no statement.
+   * Writes everything decided (the audit rows and the chain's new head too) and moves the
+   * counter past the last number handed out, in one statement. Nothing to write (every
+   * mutation a replay or malformed): no statement.
    * Every write goes with the counter's update, which lockCounterAndLoad relies on.
    */
   async flush(): Promise<void> {
@@ -165,6 +183,20 @@ export class PushWorkspace {
            FROM jsonb_to_recordset($3::jsonb)
              AS r(mutation_id text, device_id text, user_id text, outcome jsonb,
                   made_at timestamptz, applied_at timestamptz, clock_skew_ms bigint)
+       ), audited AS (
+         INSERT INTO audit_log
+           (position, mutation_id, user_id, device_id, made_at, hlc, applied_at, record_seq,
+            scoresheet_id, stage_id, entry_id, judge_id, changes, prev_hash, hash)
+         SELECT r."position", r."mutationId", r."userId", r."deviceId", r."madeAt", r.hlc,
+                r."appliedAt", r."recordSeq", r."scoresheetId", r."stageId", r."entryId",
+                r."judgeId", r.changes, r."prevHash", r.hash
+           FROM jsonb_to_recordset($5::jsonb)
+             AS r("position" bigint, "mutationId" text, "userId" text, "deviceId" text,
+                  "madeAt" text, hlc text, "appliedAt" text, "recordSeq" bigint,
+                  "scoresheetId" text, "stageId" text, "entryId" text, "judgeId" text,
+                  changes jsonb, "prevHash" text, hash text)
+       ), chained AS (
+         UPDATE audit_head SET position = $6, hash = $7 WHERE position <> $6
        )
        UPDATE change_counter SET last_seq = $4`,
       [
@@ -172,6 +204,9 @@ export class PushWorkspace {
         JSON.stringify(this.removals),
         JSON.stringify(this.applied),
         this.lastSeq,
+        JSON.stringify(this.audited),
+        this.auditHead.position,
+        this.auditHead.hash,
       ],
     );
   }

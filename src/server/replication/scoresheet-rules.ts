@@ -1,3 +1,4 @@
+import { scoresheetChanges } from '../../domain/audit-entry';
 import type { Conflict } from '../../domain/conflict';
 import { RubricMismatchError, ScoreOutOfScaleError } from '../../domain/errors';
 import { computeScoreTotal } from '../../domain/score-total';
@@ -89,10 +90,43 @@ export function applyScoresheetMutation(
   const seq = isNeeded
     ? ws.put({ kind: 'scoresheet', data: merged.sheet }, { stamps: merged.stamps })
     : (stored?.seq ?? 0);
+  if (isNeeded) auditScoreChange(ws, author, mutation, stored?.data, merged.sheet, seq, now);
   for (const conflict of merged.conflicts) {
     ws.put({ kind: 'conflict', data: conflictRecord(makeId(), merged.sheet, conflict, now) });
   }
   return seq;
+}
+
+/**
+ * Every applied change to a score goes into the audit chain, with the values it replaced
+ * (issue 6 item 4). A rewrite that changes no value (the device edited an older version)
+ * is not a change to the score and leaves no row.
+ */
+function auditScoreChange(
+  ws: PushWorkspace,
+  author: PushAuthor,
+  mutation: ScoresheetMutation,
+  before: Scoresheet | undefined,
+  after: Scoresheet,
+  seq: number,
+  now: Date,
+): void {
+  const changes = scoresheetChanges(before, after);
+  if (changes.length === 0) return;
+  ws.recordScoreChange({
+    mutationId: mutation.id,
+    userId: author.user.id,
+    deviceId: author.deviceId,
+    madeAt: mutation.madeAt,
+    hlc: mutation.hlc,
+    appliedAt: now.toISOString(),
+    recordSeq: seq,
+    scoresheetId: after.id,
+    stageId: after.stageId,
+    entryId: after.entryId,
+    judgeId: after.judgeId,
+    changes,
+  });
 }
 
 /**
