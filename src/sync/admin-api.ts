@@ -5,6 +5,7 @@ import {
   type DeviceInfo,
   type Invite,
 } from '../domain/admin-protocol';
+import { entryScoreHistorySchema, type EntryScoreHistory } from '../domain/audit-entry';
 import { describeIssues } from '../domain/describe-issues';
 import {
   deviceActivityResponseSchema,
@@ -25,6 +26,8 @@ export interface AdminApi {
   listDevices(userId: string): Promise<DeviceInfo[]>;
   revokeDevice(deviceId: string): Promise<void>;
   deviceActivity(): Promise<DeviceActivityResponse>;
+  /** Every logged change to an entry's scores, oldest first (issue 6 item 4). */
+  entryScoreHistory(entryId: string): Promise<EntryScoreHistory>;
 }
 
 export function createAdminApi(transport: Transport, settings: DeviceSettings): AdminApi {
@@ -56,6 +59,13 @@ export function createAdminApi(transport: Transport, settings: DeviceSettings): 
     async deviceActivity() {
       const response = await transport.getJson('/api/progress/devices', await token());
       return parsed(response, 200, deviceActivityResponseSchema);
+    },
+    async entryScoreHistory(entryId) {
+      const response = await transport.getJson(
+        `/api/audit/entries/${encodeURIComponent(entryId)}`,
+        await token(),
+      );
+      return parsed(response, 200, entryScoreHistorySchema);
     },
   };
 }

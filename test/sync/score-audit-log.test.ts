@@ -273,3 +273,22 @@ describeOnEachStore('the audit log of score changes', (store) => {
     expect((await getJson(fx, panitia, '/api/audit/entries/not-an-id')).status).toBe(400);
   });
 });
+
+describeOnEachStore("an entry's score history through the sync engine", (store) => {
+  it("reaches the panitia's device, parsed, with each change's old and new values", async () => {
+    const fx = await createSyncFixture(store.db);
+    const judge = await fx.enrol(fx.judges[0]!);
+    await judge.sync();
+    const sheet = await judgeEditsOneSheet(fx, judge);
+    const panitia = await fx.enrol('panitia');
+    await panitia.sync();
+
+    const history = await (await panitia.engine.admin()).entryScoreHistory(sheet.entryId);
+    expect(history.history.map((row) => row.position)).toEqual([1, 2, 3]);
+    expect(history.history[1]?.changes).toContainEqual({
+      field: 'scores.kebaruan.value',
+      old: 70,
+      new: 85,
+    });
+  });
+});
