@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
@@ -63,6 +64,11 @@ export interface JudgesResult {
   p99Ms: number;
   maxMs: number;
   wallMs: number;
+  /**
+   * CPU time the server's process spent while they were answered: on a shared machine
+   * the steadier figure (null where /proc cannot be read).
+   */
+  serverCpuMs: number | null;
   errors: number;
   acked: number;
   /** Acknowledged mutations found exactly once in applied_mutations, each with its record. */
@@ -561,6 +567,19 @@ async function mapLimit<T, R>(
   return results;
 }
 
+/** User and system CPU time of a process so far, from /proc (Linux); null elsewhere. */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 a second).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Nearest-rank percentile of sorted values. */
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -597,6 +616,8 @@ export interface BenchServer {
   baseUrl: string;
   signInLink: string;
   stop: () => Promise<void>;
+  /** The server's process, to read the CPU time it spent (Linux /proc). */
+  pid?: number;
   /** Called just before every device pushes at once, and when all are answered. */
   onStorm?: (phase: 'start' | 'end') => void;
 }
@@ -643,6 +664,7 @@ export async function runJudgesAtOnce(
     let batches: Mutation[][];
     let deviceIds: string[];
     let wallMs: number;
+    let serverCpuMs: number | null = null;
     try {
       // The server prints http://localhost:…; it listens on 127.0.0.1 only.
       const base = server.baseUrl.replace('//localhost', '//127.0.0.1');
@@ -684,9 +706,12 @@ export async function runJudgesAtOnce(
       await Promise.all(devices.map((device, j) => sync(calls[j]!, device, [])));
       const cursors = devices.map((d) => d.cursor);
       server.onStorm?.('start');
+      const cpuBefore = cpuMsOf(server.pid);
       const started = performance.now();
       first = await storm(calls, devices, batches);
       wallMs = performance.now() - started;
+      const cpuAfter = cpuMsOf(server.pid);
+      if (cpuBefore !== null && cpuAfter !== null) serverCpuMs = cpuAfter - cpuBefore;
       server.onStorm?.('end');
       devices.forEach((d, j) => (d.cursor = cursors[j]!));
       const replay = await storm(calls, devices, batches);
@@ -731,6 +756,7 @@ export async function runJudgesAtOnce(
       p99Ms: percentile(sorted, 99),
       maxMs: sorted.at(-1) ?? 0,
       wallMs,
+      serverCpuMs,
       errors: errors.length,
       acked: acked.size,
       exactlyOnce,
@@ -804,7 +830,7 @@ function formatRate(rate: ApplyRate | { skipped: string }): string {
 }
 
 export function formatJudges(r: JudgesResult): string {
-  return `${r.judges} judges × ${r.mutationsPerJudge} sheets at once: p50 ${r.p50Ms.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms, all answered in ${r.wallMs.toFixed(0)} ms; ${r.errors} errors; ${r.exactlyOnce} of ${r.acked} acknowledged mutations stored exactly once${r.problems.length > 0 ? `\n  problems:\n    ${r.problems.join('\n    ')}` : ''}`;
+  return `${r.judges} judges × ${r.mutationsPerJudge} sheets at once: p50 ${r.p50Ms.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms, all answered in ${r.wallMs.toFixed(0)} ms${r.serverCpuMs === null ? '' : ` (server CPU ${r.serverCpuMs} ms)`}; ${r.errors} errors; ${r.exactlyOnce} of ${r.acked} acknowledged mutations stored exactly once${r.problems.length > 0 ? `\n  problems:\n    ${r.problems.join('\n    ')}` : ''}`;
 }
 
 export function printServerBench(result: ServerBenchResult): void {

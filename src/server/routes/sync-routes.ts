@@ -9,6 +9,7 @@ import {
 } from '../../domain/sync-protocol';
 import { authenticate, type AuthEnv } from '../authenticate';
 import { HttpError } from '../http-error';
+import { jsonResponse } from '../json-response';
 import { readJsonBody } from '../read-json-body';
 import type { ServerDeps } from '../server-deps';
 import { PushQueue } from '../replication/push-queue';
@@ -74,7 +75,7 @@ export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
       hasMore: page.hasMore,
       serverTime: now.toISOString(),
     };
-    return c.json(response);
+    return jsonResponse(c, response);
   });
   return app;
 }
