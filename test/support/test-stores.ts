@@ -61,7 +61,8 @@ export async function emptyDatabase(db: SqlClient): Promise<void> {
   await db.query("UPDATE audit_head SET position = 0, hash = ''");
 }
 
-async function createScratchDatabase(
+/** A fresh, empty database in the throwaway cluster, and a way to drop it. */
+export async function createScratchDatabase(
   adminUrl: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t_${randomBytes(6).toString('hex')}`;
