@@ -15,7 +15,11 @@ import type { ServerDeps } from './server-deps';
 // the real randomness, and the only place that writes to the console.
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const { db, lock } = await openDatabase(config);
+  const { db, lock } = await openDatabase({
+    ...config,
+    onConnectionLost: (error) =>
+      console.error(`PostgreSQL connection lost; the next query opens a new one: ${error.message}`),
+  });
   const deps: ServerDeps = {
     db,
     blobs: new BlobStore(join(config.dataDir, 'blobs')),

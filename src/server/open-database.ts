@@ -17,9 +17,11 @@ export interface OpenDatabase {
 export async function openDatabase(config: {
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL dropped an idle connection (a restart, a failover): say so, keep serving. */
+  onConnectionLost?: (error: Error) => void;
 }): Promise<OpenDatabase> {
   if (config.databaseUrl !== undefined) {
-    const db = await openPgClient(config.databaseUrl);
+    const db = await openPgClient(config.databaseUrl, config.onConnectionLost);
     await migrate(db);
     return { db, lock: null };
   }

@@ -8,8 +8,8 @@ const postgresUrl = inject('postgresUrl');
 (postgresUrl === null ? describe.skip : describe)('the PostgreSQL connection pool', () => {
   it('survives PostgreSQL dropping its idle connections and answers the next query', async () => {
     const scratch = await createScratchDatabase(postgresUrl ?? '');
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const db = await openPgClient(scratch.url);
+    const logged = vi.fn();
+    const db = await openPgClient(scratch.url, logged);
     try {
       await db.query('SELECT 1');
       // What a PostgreSQL restart or failover does to the server's idle connections.
@@ -24,7 +24,6 @@ const postgresUrl = inject('postgresUrl');
       // next query gets a fresh connection.
       expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     } finally {
-      logged.mockRestore();
       await db.close();
       await scratch.drop();
     }

@@ -2,13 +2,14 @@ import pg from 'pg';
 import type { SqlClient, SqlExecutor } from './sql-client';
 
 /** PostgreSQL through a connection pool, for several server processes on one database. */
-export async function openPgClient(connectionString: string): Promise<SqlClient> {
+export async function openPgClient(
+  connectionString: string,
+  onConnectionLost: (error: Error) => void = () => undefined,
+): Promise<SqlClient> {
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle connection dropped by PostgreSQL (a restart, a failover) is reported here; with
   // no listener Node would end the whole server. The next query opens a new connection.
-  pool.on('error', (error) => {
-    console.error(`PostgreSQL connection lost: ${error.message}`);
-  });
+  pool.on('error', onConnectionLost);
   // Fail at start-up with the driver's message rather than on the first request.
   const probe = await pool.connect();
   probe.release();
