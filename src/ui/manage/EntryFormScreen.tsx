@@ -10,6 +10,7 @@ import { formatBytes } from '../i18n/format-bytes';
 import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
 import { useManage } from './manage-context';
+import { ScoreHistory } from './ScoreHistory';
 import { useManageText } from './manage-messages';
 import { managePath } from './manage-routes';
 import { TextField, UnitTypeField } from './fields';
@@ -26,6 +27,7 @@ const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
  */
 export function EntryFormScreen(props: { competitionId: string; entryId: string | null }) {
   const t = useManageText();
+  const { session } = useManage();
   const { entryId, competitionId } = props;
   const found = useLive(
     async (db) => (entryId === null ? null : getRecord(db, 'entry', entryId)),
@@ -38,12 +40,15 @@ export function EntryFormScreen(props: { competitionId: string; entryId: string 
   if (found === undefined || categories === undefined) return <p>{t('loading')}</p>;
   if (found !== null && found.status !== 'found') return <p class="empty">{t('notFound')}</p>;
   return (
-    <EntryForm
-      key={entryId ?? 'new'}
-      competitionId={competitionId}
-      entry={found?.row ?? null}
-      categories={categories.rows}
-    />
+    <>
+      <EntryForm
+        key={entryId ?? 'new'}
+        competitionId={competitionId}
+        entry={found?.row ?? null}
+        categories={categories.rows}
+      />
+      {found && session.user.role === 'panitia' && <ScoreHistory entryId={found.row.id} />}
+    </>
   );
 }
 
