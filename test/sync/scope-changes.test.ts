@@ -91,6 +91,11 @@ describeOnEachStore('scope changes', (store) => {
     await phone.sync();
     expect(await phone.get('scoresheet', theirs.id)).toBeUndefined();
 
+    // Scoring closes first, then the stage is finalised (the server holds to that order).
+    await admin.save({ kind: 'stage', data: { ...fx.stage, state: 'closed' } });
+    await admin.sync();
+    await phone.sync();
+    expect(await phone.get('scoresheet', theirs.id)).toBeUndefined();
     await admin.save({ kind: 'stage', data: { ...fx.stage, state: 'finalised' } });
     await admin.sync();
     await phone.sync();

@@ -1,6 +1,7 @@
 import type { Assignment } from '../../domain/assignment';
 import type { Entry } from '../../domain/entry';
 import type { Stage } from '../../domain/stage';
+import { editableStageFields, STAGE_TRANSITIONS } from '../../domain/stage-lifecycle';
 import type { User } from '../../domain/user';
 import type { Mutation } from '../../domain/sync-protocol';
 import type { PushAuthor } from './push-batch';
@@ -60,6 +61,7 @@ export async function applyMutationRules(
         `Stage "${stored.data.name}" is finalised; its scores and settings are frozen`,
       );
     }
+    if (stored && mutation.op === 'put') assertStageChangeAllowed(stored.data, record.data);
   }
   if (
     record.kind === 'entry' &&
@@ -238,5 +240,32 @@ async function applyFinalisationScope(
   for (const sheet of await ws.where('scoresheet', 'stageId', after.id)) {
     const stored = ws.get('scoresheet', sheet.id);
     ws.put({ kind: 'scoresheet', data: sheet }, { stamps: stored?.stamps ?? null });
+  }
+}
+
+/**
+ * The stage's life (src/domain/stage-lifecycle.ts) holds on the server too, whatever a
+ * client sends: states move only along their transitions, and once judges may score, the
+ * kind and the rubric version the sheets carry stay as they are.
+ */
+function assertStageChangeAllowed(before: Stage, after: Stage): void {
+  if (before.state !== after.state && !STAGE_TRANSITIONS[before.state].includes(after.state)) {
+    throw new MutationRejected(
+      'invalid',
+      `Stage "${before.name}" cannot go from ${before.state} to ${after.state}; allowed: ${STAGE_TRANSITIONS[before.state].join(', ') || 'none'}`,
+    );
+  }
+  const editable = editableStageFields(before.state);
+  const changedKind = before.kind !== after.kind;
+  const changedRubric =
+    before.rubricId !== after.rubricId || before.rubricVersion !== after.rubricVersion;
+  if (
+    (changedKind && !editable.includes('kind')) ||
+    (changedRubric && !editable.includes('rubric'))
+  ) {
+    throw new MutationRejected(
+      'invalid',
+      `Stage "${before.name}" is ${before.state}: its ${changedKind ? 'kind' : 'rubric version'} can no longer change`,
+    );
   }
 }
