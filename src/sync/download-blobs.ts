@@ -2,6 +2,7 @@ import type { AppDatabase } from '../db/app-database';
 import { putBlob } from '../db/blob-repository';
 import { listBlobsToDownload } from '../db/blobs-to-download';
 import { errorForStatus } from './api-errors';
+import { sha256Hex } from './sha256-hex';
 import type { Transport } from './transport';
 
 /** Room always left for the judge's own photos and scores when fetching evidence. */
@@ -55,9 +56,4 @@ export async function downloadMissingBlobs(ctx: {
     outcome.downloaded += 1;
   }
   return outcome;
-}
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -10,7 +10,7 @@ import { recordBundleExport, readUnsentWork } from '../db/bundle-exports';
 import type { AppDatabase } from '../db/app-database';
 import { readDeviceKey } from '../db/device-keys';
 import type { DeviceSettings } from '../db/device-settings';
-import { sha256Hex } from './device-signing';
+import { sha256Hex } from './sha256-hex';
 
 export interface ExportedBundle {
   /** The bundle file, built from parts: the photos stay on disk until it is read. */

@@ -5,6 +5,7 @@ import { entrySchema, type Entry, type Unit } from '../../domain/entry';
 import { putBlob } from '../../db/blob-repository';
 import { listCategoriesOfCompetition } from '../../db/list-categories-of-competition';
 import { getRecord } from '../../db/record-repository';
+import { sha256Hex } from '../../sync/sha256-hex';
 import { useServices } from '../app-services';
 import { formatBytes } from '../i18n/format-bytes';
 import { useI18n } from '../i18n/i18n-context';
@@ -97,10 +98,7 @@ function EntryForm(props: {
         continue;
       }
       const bytes = await file.arrayBuffer();
-      const digest = await crypto.subtle.digest('SHA-256', bytes);
-      const sha256 = Array.from(new Uint8Array(digest), (b) =>
-        b.toString(16).padStart(2, '0'),
-      ).join('');
+      const sha256 = await sha256Hex(bytes);
       const mediaType = /^[a-z]+\/[a-z0-9.+-]+$/.test(file.type)
         ? file.type
         : 'application/octet-stream';

@@ -1,4 +1,5 @@
 import type { BlobRef } from '../../domain/blob-ref';
+import { sha256Hex } from '../../sync/sha256-hex';
 import type { GeoPoint } from '../../domain/common';
 
 /** Longest side after downscaling: enough to read a signboard, small on a 2G line. */
@@ -32,10 +33,7 @@ export async function preparePhoto(
   bitmap.close();
   let blob = await toJpeg(canvas, 0.8);
   if (blob.size > TARGET_BYTES) blob = await toJpeg(canvas, 0.6);
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(
-    '',
-  );
+  const sha256 = await sha256Hex(await blob.arrayBuffer());
   return {
     blob,
     ref: {
