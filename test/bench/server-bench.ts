@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
@@ -296,9 +296,11 @@ async function preparePanel(
   const { competitionId, categoryId } = await demoCompetition(call, admin);
   const rubric = benchRubric();
   const stageId = newId();
+  // Born a draft and opened once its judges are assigned, as the panitia does.
+  const stage = benchStage(stageId, competitionId, rubric);
   const records: SyncRecord[] = [
     { kind: 'rubric', data: rubric },
-    { kind: 'stage', data: benchStage(stageId, competitionId, rubric) },
+    { kind: 'stage', data: { ...stage, state: 'draft' } },
   ];
   const entryIds = Array.from({ length: shape.entries }, () => newId());
   entryIds.forEach((id, i) =>
@@ -325,6 +327,7 @@ async function preparePanel(
       })),
     ),
   );
+  await pushAll(call, admin, [{ kind: 'stage', data: stage }]);
   return { rubric, stageId, judges };
 }
 
@@ -427,15 +430,22 @@ export async function measureApplyRate(
     if (answer.acks.length !== count)
       throw new Error(`bench push not acknowledged: ${JSON.stringify(answer).slice(0, 300)}`);
   };
-  const timed = async (work: () => Promise<void>, mutations: number, requests: number) => {
+  const timed = async (
+    work: () => Promise<void>,
+    mutations: number,
+    requests: number,
+    label?: string,
+  ) => {
     const before = count();
+    const stopProfile = label === undefined ? undefined : await startPhaseProfile(label);
     const started = performance.now();
     await work();
     const seconds = (performance.now() - started) / 1000;
+    await stopProfile?.();
     return { rate: mutations / seconds, statements: (count() - before) / requests };
   };
   // Every request's mutations are made before the clock starts.
-  const inTurn = (requests: number, size: number) => {
+  const inTurn = (requests: number, size: number, label?: string) => {
     const bodies = Array.from({ length: requests }, () =>
       JSON.stringify(Array.from({ length: size }, nextOfOne)),
     );
@@ -445,10 +455,11 @@ export async function measureApplyRate(
       },
       requests * size,
       requests,
+      label,
     );
   };
   // Every device pushes one edit of its own sheet per request, as fast as it is answered.
-  const atOnce = (requests: number) => {
+  const atOnce = (requests: number, label?: string) => {
     const perDevice = Math.ceil(requests / devices.length);
     const bodies = devices.map(({ device, judgeId, sheet }) =>
       Array.from({ length: perDevice }, () =>
@@ -465,14 +476,15 @@ export async function measureApplyRate(
       },
       perDevice * devices.length,
       perDevice * devices.length,
+      label,
     );
   };
   await inTurn(1, 500);
-  const batched = await inTurn(shape.batches, 500);
+  const batched = await inTurn(shape.batches, 500, `${store.kind}-batched`);
   await inTurn(50, 1);
-  const single = await inTurn(shape.singles, 1);
+  const single = await inTurn(shape.singles, 1, `${store.kind}-single`);
   await atOnce(Math.min(200, shape.singles));
-  const concurrent = await atOnce(shape.singles * 2);
+  const concurrent = await atOnce(shape.singles * 2, `${store.kind}-concurrent`);
   return {
     batched: batched.rate,
     single: single.rate,
@@ -481,6 +493,28 @@ export async function measureApplyRate(
     statementsPerBatch: batched.statements,
     statementsPerSingle: single.statements,
     statementsPerConcurrent: concurrent.statements,
+  };
+}
+
+/**
+ * With SERVER_BENCH_PHASE_PROFILE=dir, each timed phase of measureApplyRate is profiled on
+ * its own (node:inspector) and written as dir/<store>-<phase>.cpuprofile: the in-process
+ * server's work only, without the setup around it.
+ */
+async function startPhaseProfile(label: string): Promise<(() => Promise<void>) | undefined> {
+  const dir = process.env['SERVER_BENCH_PHASE_PROFILE'];
+  if (!dir) return undefined;
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   };
 }
 
