@@ -67,14 +67,15 @@ export function checkStageTransition(
 /** The stage settings the panitia may still change in a state. */
 export function editableStageFields(
   state: StageState,
-): readonly ('name' | 'kind' | 'order' | 'rubric' | 'advancement')[] {
+): readonly ('name' | 'kind' | 'order' | 'rubric' | 'advancement' | 'ranking')[] {
   switch (state) {
     case 'draft':
-      return ['name', 'kind', 'order', 'rubric', 'advancement'];
+      return ['name', 'kind', 'order', 'rubric', 'advancement', 'ranking'];
     case 'open':
     case 'closed':
-      // Sheets already carry the stage's rubric version: it cannot change under them.
-      return ['name', 'order', 'advancement'];
+      // Sheets already carry the stage's rubric version: it cannot change under them. The
+      // ranking settings and plenary decisions are made while scores come in and after.
+      return ['name', 'order', 'advancement', 'ranking'];
     case 'finalised':
       return [];
   }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { idSchema, instantSchema, nonEmptyText } from './common';
+import { stageRankingSchema } from './stage-ranking';
 
 export const STAGE_KINDS = ['administrative', 'desk', 'presentation', 'field'] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
@@ -40,5 +41,7 @@ export const stageSchema = z.object({
   advancement: advancementSchema,
   state: z.enum(STAGE_STATES),
   entrants: z.optional(stageEntrantsSchema),
+  /** The ranking settings and plenary decisions; absent = the defaults (stage-ranking.ts). */
+  ranking: z.optional(stageRankingSchema),
 });
 export type Stage = z.infer<typeof stageSchema>;

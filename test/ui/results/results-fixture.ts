@@ -1,5 +1,6 @@
 import type { Rubric } from '../../../src/domain/rubric';
 import type { Scoresheet } from '../../../src/domain/scoresheet';
+import type { Stage } from '../../../src/domain/stage';
 import type { StageResultRecords } from '../../../src/ui/results/stage-report';
 import {
   makeAssignment,
@@ -152,5 +153,37 @@ export function resultsFixture(): StageResultRecords {
     assignments,
     scoresheets,
     users,
+  };
+}
+
+/**
+ * The same stage with Tahta Maton's sheets changed so that it ties E Suk Layang Mabur on
+ * every rule (totals 78 from each judge, kebaruan mean 70, kemanfaatan mean 83,33, no
+ * first places): only the plenary can order them. `stage` overrides the stage's fields.
+ */
+export function tiedFixture(stage: Partial<Stage> = {}): StageResultRecords {
+  const records = resultsFixture();
+  const maton: Record<string, [number, number]> = {
+    [IDS.j1]: [60, 90],
+    [IDS.j2]: [90, 70],
+    [IDS.j3]: [60, 90],
+  };
+  const scoresheets = records.scoresheets.map((sheet) => {
+    const values = sheet.entryId === IDS.maton ? maton[sheet.judgeId] : undefined;
+    if (values === undefined) return sheet;
+    return {
+      ...sheet,
+      scores: {
+        kebaruan: { value: values[0], note: '' },
+        manfaat: { value: values[1], note: '' },
+      },
+    };
+  });
+  const desk = { ...records.stage, ...stage };
+  return {
+    ...records,
+    stage: desk,
+    stages: records.stages.map((s) => (s.id === desk.id ? desk : s)),
+    scoresheets,
   };
 }
