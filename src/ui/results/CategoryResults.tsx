@@ -1,19 +1,30 @@
 import type { Locale } from '../../domain/device-session';
+import type { PlenaryDecision } from '../../domain/results/tie-break';
 import { totalsSpread } from './totals-spread';
-import { formatNumber } from '../i18n/format';
+import { formatDateTime, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { describeTie } from './describe-tie';
+import { describeTie, type DecisionRecordText } from './describe-tie';
 import { documentText } from './documents/document-texts';
+import { PlenaryDecisionForm } from './PlenaryDecisionForm';
 import { RangeChart } from './RangeChart';
 import { useResultsText } from './results-messages';
+import { SettingProblems } from './SettingProblems';
 import type { CategoryReport, StageReport } from './stage-report';
 
-/** One panel's ranking (raw, normalised beside it), agreement, severity and charts. */
-export function CategoryResults(props: { report: StageReport; category: CategoryReport }) {
+/**
+ * One panel's ranking (raw, normalised and trimmed beside it) with the plenary's
+ * decisions, agreement, severity and charts.
+ */
+export function CategoryResults(props: {
+  report: StageReport;
+  category: CategoryReport;
+  /** The signed-in panitia, recorded with a plenary decision. */
+  userId: string;
+}) {
   const t = useResultsText();
   const { locale } = useI18n();
   const { report } = props;
-  const { category, panel, results } = props.category;
+  const { category, panel, results, settings } = props.category;
   const num = (value: number | null, digits = 2) =>
     value === null || Number.isNaN(value) ? '–' : formatNumber(locale, value, digits);
   const titleOf = (id: string) => report.entryById.get(id)?.title ?? id;
@@ -22,12 +33,33 @@ export function CategoryResults(props: { report: StageReport; category: Category
   const normalisedById = normalised.available
     ? new Map(normalised.ranking.entries.map((e) => [e.entryId, e]))
     : null;
+  const trimmed = results.trimmedMeanRanking;
+  const trimmedById =
+    trimmed?.available === true
+      ? new Map(trimmed.ranking.entries.map((e) => [e.entryId, e]))
+      : null;
+  const sameEntries = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((id, index) => b[index] === id);
+  const recordOf = (decision: PlenaryDecision): DecisionRecordText | null => {
+    const stored = settings.options.plenaryDecisions.find((d) =>
+      sameEntries(d.entryIds, decision.entryIds),
+    );
+    return stored
+      ? { by: nameOf(stored.decidedBy), at: formatDateTime(locale, new Date(stored.decidedAt)) }
+      : null;
+  };
+  const undecided = results.rawRanking.ties.flatMap((tie) =>
+    tie.status === 'needs-plenary-decision'
+      ? tie.unresolved.map((entryIds) => ({ entryIds, score: tie.score }))
+      : [],
+  );
   const headingId = `category-${category.id}`;
   const { kendallW, intraclassCorrelation } = results.agreement;
 
   return (
     <section class="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('category', { name: category.name })}</h3>
+      <SettingProblems problems={settings.problems} titleOf={titleOf} />
       <table>
         <caption>{t('rankingTitle')}</caption>
         <thead>
@@ -38,12 +70,15 @@ export function CategoryResults(props: { report: StageReport; category: Category
             <th scope="col">{t('judgeCount')}</th>
             {normalisedById && <th scope="col">{t('normalised')}</th>}
             {normalisedById && <th scope="col">{t('normalisedRank')}</th>}
+            {trimmedById && <th scope="col">{t('trimmed')}</th>}
+            {trimmedById && <th scope="col">{t('trimmedRank')}</th>}
             <th scope="col">{t('tie')}</th>
           </tr>
         </thead>
         <tbody>
           {results.rawRanking.entries.map((entry) => {
             const other = normalisedById?.get(entry.entryId);
+            const withoutExtremes = trimmedById?.get(entry.entryId);
             return (
               <tr key={entry.entryId}>
                 <td>{entry.rank}</td>
@@ -52,6 +87,8 @@ export function CategoryResults(props: { report: StageReport; category: Category
                 <td>{entry.judgeCount}</td>
                 {normalisedById && <td>{num(other?.score ?? null)}</td>}
                 {normalisedById && <td>{other?.rank ?? '–'}</td>}
+                {trimmedById && <td>{num(withoutExtremes?.score ?? null)}</td>}
+                {trimmedById && <td>{withoutExtremes?.rank ?? '–'}</td>}
                 <td>
                   {entry.tie
                     ? describeTie(
@@ -60,6 +97,7 @@ export function CategoryResults(props: { report: StageReport; category: Category
                         titleOf,
                         report.records.rubric,
                         documentText(locale),
+                        recordOf,
                       )
                     : ''}
                 </td>
@@ -71,6 +109,22 @@ export function CategoryResults(props: { report: StageReport; category: Category
       {results.rawRanking.unscoredEntryIds.length > 0 && (
         <p class="muted">
           {t('unscored', { titles: results.rawRanking.unscoredEntryIds.map(titleOf).join(', ') })}
+        </p>
+      )}
+      {undecided.map((group) => (
+        <PlenaryDecisionForm
+          key={group.entryIds.join(' ')}
+          stage={report.records.stage}
+          categoryId={category.id}
+          entryIds={group.entryIds}
+          score={num(group.score)}
+          titleOf={titleOf}
+          userId={props.userId}
+        />
+      ))}
+      {trimmed?.available === false && (
+        <p class="muted">
+          {t('trimmedOff', { titles: trimmed.entries.map((e) => titleOf(e.entryId)).join(', ') })}
         </p>
       )}
       {results.notCounted.length > 0 && (

@@ -4,12 +4,13 @@ import { useLive } from '../use-live';
 import { AdvancementSection } from './AdvancementSection';
 import { CategoryResults } from './CategoryResults';
 import { DocumentsSection } from './DocumentsSection';
+import { RankingSettingsSection } from './RankingSettingsSection';
 import { useResultsText } from './results-messages';
 import { buildStageReport } from './stage-report';
 
 export interface ResultsScreenProps {
   stageId: string;
-  /** The signed-in panitia, recorded as who confirmed the advancement. */
+  /** The signed-in panitia, recorded as who confirmed the advancement or a plenary decision. */
   userId: string;
   onBack: () => void;
 }
@@ -48,9 +49,15 @@ export function ResultsScreen(props: ResultsScreenProps) {
       {records.problems.length > 0 && (
         <p role="alert">{t('rowProblems', { count: records.problems.length })}</p>
       )}
+      <RankingSettingsSection stage={records.stage} rubric={records.rubric} />
       {report.categories.length === 0 && <p class="empty">{t('noScores')}</p>}
       {report.categories.map((category) => (
-        <CategoryResults key={category.category.id} report={report} category={category} />
+        <CategoryResults
+          key={category.category.id}
+          report={report}
+          category={category}
+          userId={props.userId}
+        />
       ))}
       <DocumentsSection report={report} today={new Date(now()).toISOString().slice(0, 10)} />
       <AdvancementSection report={report} userId={props.userId} />

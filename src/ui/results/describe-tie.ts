@@ -1,10 +1,18 @@
-import type { TieBreakStep, TieExplanation } from '../../domain/results/tie-break';
+import type { PlenaryDecision, TieBreakStep, TieExplanation } from '../../domain/results/tie-break';
 import type { Rubric } from '../../domain/rubric';
 import type { DocumentTranslate } from './documents/document-texts';
 
+/** Who recorded a plenary decision and when, as the screen shows it. */
+export interface DecisionRecordText {
+  by: string;
+  at: string;
+}
+
 /**
  * One sentence on why an entry stands where it does among entries with its score: the
- * rule that separated it from the others, or that the plenary still has to decide.
+ * rule that separated it from the others, or that the plenary still has to decide. Given
+ * recordOf, a plenary decision also says who recorded it and when, so a questioned order
+ * can be traced to the person who entered it.
  */
 export function describeTie(
   tie: TieExplanation,
@@ -12,6 +20,7 @@ export function describeTie(
   titleOf: (entryId: string) => string,
   rubric: Pick<Rubric, 'criteria'>,
   t: DocumentTranslate,
+  recordOf?: (decision: PlenaryDecision) => DecisionRecordText | null,
 ): string {
   const others = tie.entryIds
     .filter((id) => id !== entryId)
@@ -23,7 +32,9 @@ export function describeTie(
   const step = [...tie.steps]
     .reverse()
     .find((s) => s.groups.length > 1 && s.compared.some((c) => c.entryId === entryId));
-  return t('tieNote', { others, rule: step ? ruleText(step, rubric, t) : '' });
+  const note = t('tieNote', { others, rule: step ? ruleText(step, rubric, t) : '' });
+  const record = step?.decision && recordOf?.(step.decision);
+  return record ? `${note} ${t('plenaryRecorded', { by: record.by, at: record.at })}` : note;
 }
 
 function ruleText(step: TieBreakStep, rubric: Pick<Rubric, 'criteria'>, t: DocumentTranslate) {

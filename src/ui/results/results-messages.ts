@@ -86,6 +86,43 @@ const RESULTS_ID = {
   'problem.undecided-tie':
     'Ada nilai sama di batas kelolosan: catat keputusan pleno, atau loloskan semuanya.',
   saveFailed: 'Gagal menyimpan: {message}',
+  rankingSettingsTitle: 'Pengaturan peringkat',
+  chainTitle: 'Urutan pemecah nilai sama',
+  chainHelp:
+    'Bila beberapa inovasi bernilai sama, aturan teratas dicoba lebih dulu; yang belum terpisahkan diputuskan rapat pleno.',
+  chainDefault: 'Urutan baku: kriteria dari bobot terbesar, lalu jumlah peringkat pertama.',
+  chainStored: 'Urutan yang dipilih panitia.',
+  'chainRule.criterion': 'Kriteria {name} (bobot {weight})',
+  'chainRule.mostFirstPlaces': 'Jumlah juri yang memberi peringkat pertama',
+  'chainRule.plenaryDecision': 'Keputusan rapat pleno',
+  moveUp: 'Naikkan: {item}',
+  moveDown: 'Turunkan: {item}',
+  resetChain: 'Kembalikan ke urutan baku',
+  trimmedMeanLabel: 'Tampilkan juga rata-rata terpangkas',
+  trimmedMeanHelp:
+    'Nilai tertinggi dan terendah tiap inovasi dibuang sebelum dirata-rata. Hanya berlaku untuk panel lima juri atau lebih; ditampilkan di samping peringkat resmi (rata-rata semua juri).',
+  settingsLocked:
+    'Tahap ini sudah final: pengaturan peringkat dan keputusan rapat pleno tidak bisa diubah lagi.',
+  saving: 'Menyimpan…',
+  'settingsProblem.chain-unknown-criterion':
+    'Urutan pemecah nilai sama yang tersimpan menyebut kriteria "{key}", yang tidak ada di rubrik; urutan baku dipakai.',
+  'settingsProblem.chain-missing-criterion':
+    'Urutan pemecah nilai sama yang tersimpan tidak memuat kriteria {key} dari rubrik; urutan baku dipakai sampai urutan disimpan lagi.',
+  'settingsProblem.decision-entry-not-in-panel':
+    'Keputusan rapat pleno "{reason}" menyebut inovasi yang tidak ada lagi di kategori ini ({entry}); keputusan itu tidak dipakai.',
+  'settingsProblem.settings-refused':
+    'Pengaturan peringkat yang tersimpan ditolak ({message}); pengaturan baku dipakai.',
+  trimmed: 'Rata-rata terpangkas',
+  trimmedRank: 'Peringkat terpangkas',
+  trimmedOff:
+    'Rata-rata terpangkas tidak ditampilkan: ada inovasi dengan kurang dari lima nilai juri ({titles}).',
+  plenaryTitle: 'Catat keputusan rapat pleno',
+  plenaryIntro:
+    'Aturan pemecah tidak dapat memisahkan {titles} (nilai {score}). Urutkan sesuai keputusan rapat pleno, terbaik di atas, dan tulis alasannya.',
+  plenaryOrder: 'Urutan keputusan',
+  plenaryReason: 'Alasan keputusan',
+  saveDecision: 'Simpan keputusan',
+  reasonRequired: 'Tulis alasan keputusan rapat pleno.',
 } as const;
 
 export type ResultsKey = keyof typeof RESULTS_ID;
@@ -173,6 +210,43 @@ const RESULTS_EN: Record<ResultsKey, string> = {
   'problem.undecided-tie':
     'Entries tie at the cut: record the plenary’s decision, or let all of them advance.',
   saveFailed: 'Could not save: {message}',
+  rankingSettingsTitle: 'Ranking settings',
+  chainTitle: 'Tie-break order',
+  chainHelp:
+    'When entries share a score, the top rule is tried first; what no rule separates is decided by the plenary.',
+  chainDefault:
+    'The default order: criteria from the highest weight down, then the number of first places.',
+  chainStored: 'The order the panitia chose.',
+  'chainRule.criterion': 'Criterion {name} (weight {weight})',
+  'chainRule.mostFirstPlaces': 'Number of judges who placed it first',
+  'chainRule.plenaryDecision': 'Decision of the plenary',
+  moveUp: 'Move up: {item}',
+  moveDown: 'Move down: {item}',
+  resetChain: 'Back to the default order',
+  trimmedMeanLabel: 'Also show the trimmed mean',
+  trimmedMeanHelp:
+    'Each entry’s highest and lowest totals are dropped before averaging. It applies only to panels of five judges or more, and stands beside the official ranking (the mean of all judges).',
+  settingsLocked:
+    'This stage is finalised: its ranking settings and plenary decisions can no longer change.',
+  saving: 'Saving…',
+  'settingsProblem.chain-unknown-criterion':
+    'The stored tie-break order names criterion "{key}", which is not in the rubric; the default order is used.',
+  'settingsProblem.chain-missing-criterion':
+    'The stored tie-break order leaves out the rubric’s criterion {key}; the default order is used until the order is saved again.',
+  'settingsProblem.decision-entry-not-in-panel':
+    'The plenary decision "{reason}" names an entry no longer in this category ({entry}); it is not applied.',
+  'settingsProblem.settings-refused':
+    'The stored ranking settings were refused ({message}); the defaults are used.',
+  trimmed: 'Trimmed mean',
+  trimmedRank: 'Trimmed rank',
+  trimmedOff: 'No trimmed mean: some entries have fewer than five judges’ totals ({titles}).',
+  plenaryTitle: 'Record the plenary’s decision',
+  plenaryIntro:
+    'The tie-break rules cannot separate {titles} (score {score}). Order them as the plenary decided, best first, and give the reason.',
+  plenaryOrder: 'Order decided',
+  plenaryReason: 'Reason for the decision',
+  saveDecision: 'Save the decision',
+  reasonRequired: 'Write the reason for the plenary’s decision.',
 };
 
 export function useResultsText(): ScreenTranslate<ResultsKey> {

@@ -8,7 +8,7 @@ import { resultsXlsx } from '../../../src/ui/results/documents/results-xlsx';
 import { scoreSheetPdf } from '../../../src/ui/results/documents/score-sheet-pdf';
 import { buildStageReport } from '../../../src/ui/results/stage-report';
 import { pdfTextLines } from './pdf-text-lines';
-import { IDS, resultsFixture } from './results-fixture';
+import { IDS, resultsFixture, tiedFixture } from './results-fixture';
 
 const RANKED = ['Layanan Pak Tarso', 'E Suk Layang Mabur', 'Tahta Maton', 'Kunduran Run'];
 const DETAILS = {
@@ -66,6 +66,35 @@ describe('berita acara penilaian (PDF)', () => {
       [210, 297],
       [215, 330],
     ]);
+  });
+
+  it('cites the plenary’s reason for a tie it settled, and says when one still waits', async () => {
+    const reason = 'Lebih siap direplikasi di kecamatan lain';
+    const decided = tiedFixture({
+      state: 'closed',
+      ranking: {
+        trimmedMean: false,
+        plenaryDecisions: [
+          {
+            categoryId: IDS.category,
+            entryIds: [IDS.layang, IDS.maton],
+            reason,
+            decidedAt: '2022-08-18T03:00:00.000Z',
+            decidedBy: IDS.panitia,
+          },
+        ],
+      },
+    });
+    const text = async (records: typeof decided) =>
+      (
+        await pdfTextLines(
+          await beritaAcaraPdf(buildStageReport(records), { ...DETAILS, paper: 'A4' }, 'id'),
+        )
+      ).lines.join(' ');
+    const settled = await text(decided);
+    expect(settled).toContain(`diurutkan oleh keputusan pleno (${reason})`);
+    expect(settled.indexOf('E Suk Layang Mabur')).toBeLessThan(settled.indexOf('Tahta Maton'));
+    expect(await text(tiedFixture())).toContain('belum diputuskan, menunggu rapat pleno');
   });
 
   it('gives each judge a score sheet with their values, weights and totals', async () => {

@@ -37,6 +37,7 @@ const ID = {
   ruleCriterion: 'kriteria {name}',
   ruleFirstPlaces: 'jumlah peringkat pertama',
   rulePlenary: 'keputusan pleno ({reason})',
+  plenaryRecorded: 'Dicatat oleh {by}, {at}.',
 } as const;
 
 export type DocumentKey = keyof typeof ID;
@@ -72,6 +73,7 @@ const EN: Record<DocumentKey, string> = {
   ruleCriterion: 'criterion {name}',
   ruleFirstPlaces: 'number of first places',
   rulePlenary: 'plenary decision ({reason})',
+  plenaryRecorded: 'Recorded by {by}, {at}.',
 };
 
 const AFFILIATION: Record<Locale, Record<Affiliation, string>> = {
