@@ -265,7 +265,21 @@ describe('the panitia sets up a competition; an operator registers offline', () 
       .getByRole('link', { name: 'Hasil dan berita acara' })
       .click();
     await page.getByRole('heading', { name: 'Hasil penilaian · Penilaian proposal' }).waitFor();
+    // The ranking settings, with their buttons and checkbox, are part of what axe checks;
+    // on a phone each of their controls is a 44 px target.
+    const settings = page.getByRole('region', { name: 'Pengaturan peringkat' });
+    await settings
+      .getByRole('button', { name: /^Turunkan: Kriteria/ })
+      .first()
+      .waitFor();
     await expectAccessible(page);
+    await page.setViewportSize({ width: 360, height: 640 });
+    const heights = await settings
+      .locator('button, label.check')
+      .evaluateAll((elements) => elements.map((el) => el.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(3);
+    expect(heights.filter((height) => height < 44)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('fits a 360 × 640 phone: no screen scrolls sideways, touch targets are at least 44 px', async () => {
