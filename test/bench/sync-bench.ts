@@ -101,7 +101,9 @@ export async function prepareJudgeDay(
   const rubric = benchRubric();
   const stageId = newId();
   await admin.save({ kind: 'rubric', data: rubric });
-  await admin.save({ kind: 'stage', data: benchStage(stageId, competition.data.id, rubric) });
+  // Born a draft and opened once its judge is assigned, as the server requires.
+  const stage = benchStage(stageId, competition.data.id, rubric);
+  await admin.save({ kind: 'stage', data: { ...stage, state: 'draft' } });
   const assignments: { id: string; entryId: string }[] = [];
   for (let i = 0; i < SHEETS; i++) {
     const entryId = newId();
@@ -116,6 +118,7 @@ export async function prepareJudgeDay(
     });
     assignments.push({ id, entryId });
   }
+  await admin.save({ kind: 'stage', data: stage });
   await admin.sync();
   return { judgeId: judge.data.id, rubric, stageId, assignments };
 }

@@ -54,7 +54,6 @@ describe("the judge's phone, offline from end to end", () => {
     // The panitia opens the field stage (level criteria) and sends the judge to one site.
     const fieldStage = { ...stages.find((s) => s.kind === 'field')!, state: 'open' as const };
     const site = entries.find((e) => !mine.some((a) => a.entryId === e.id))!;
-    await panitia.save({ kind: 'stage', data: fieldStage });
     await panitia.save({
       kind: 'assignment',
       data: {
@@ -64,6 +63,7 @@ describe("the judge's phone, offline from end to end", () => {
         entryId: site.id,
       },
     });
+    await panitia.save({ kind: 'stage', data: fieldStage });
     expect(await panitia.sync()).toMatchObject({ ok: true, result: { rejected: 0 } });
     field = { stage: fieldStage, entry: site };
   });

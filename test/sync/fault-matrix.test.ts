@@ -340,15 +340,22 @@ describeOnEachStore('the fault matrix', (store) => {
       const judge = fx.judges[0]!;
       const admin = await fx.enrol('panitia');
       await admin.sync();
-      const entry = fx.entries[0]!;
-      const assignments = Array.from({ length: 500 }, (_, i) => ({
+      // A judge is assigned to an entry once per stage, so the week has 500 entries.
+      const template = fx.entries[0]!;
+      const entries = Array.from({ length: 500 }, (_, i) => ({
+        ...template,
         id: `0190b000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        title: `${template.title} ${i + 1}`,
+      }));
+      const assignments = entries.map((entry, i) => ({
+        id: `0190b001-0000-7000-8000-${String(i).padStart(12, '0')}`,
         stageId: fx.stage.id,
         judgeId: judge.id,
         entryId: entry.id,
       }));
+      for (const data of entries) await admin.save({ kind: 'entry', data });
       for (const a of assignments) await admin.save({ kind: 'assignment', data: a });
-      expect(await admin.sync()).toMatchObject({ ok: true, result: { pushed: 500 } });
+      expect(await admin.sync()).toMatchObject({ ok: true, result: { pushed: 1000 } });
 
       const phone = await fx.enrol(judge, { batchSize: 500 });
       await phone.sync();
@@ -362,7 +369,7 @@ describeOnEachStore('the fault matrix', (store) => {
       const outcome = await phone.sync();
       expect(outcome).toMatchObject({ ok: true, result: { pushed: 500, rejected: 0 } });
       expect(await phone.pendingCount()).toBe(0);
-      expect(await countApplied()).toBe(1000); // the panitia's 500 assignments and the 500 sheets
+      expect(await countApplied()).toBe(1500); // the panitia's 500 entries and 500 assignments, the 500 sheets
       const sheets = await fx.serverRecords('scoresheet');
       expect(sheets).toHaveLength(500);
     });

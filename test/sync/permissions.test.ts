@@ -202,6 +202,18 @@ async function reopenByPanitia(w: World, sheet: Scoresheet): Promise<void> {
   );
 }
 
+/** The panitia puts judge A on the shared entry in the draft field stage. */
+async function assignJudgeAInFieldStage(w: World): Promise<Assignment> {
+  const assignment: Assignment = {
+    id: newId(),
+    stageId: w.fieldStage.id,
+    judgeId: w.judgeA.id,
+    entryId: w.sharedA.entryId,
+  };
+  await commit(await w.device('panitia'), { kind: 'assignment', data: assignment });
+  return assignment;
+}
+
 async function recordAdminCheck(w: World, entry: Entry): Promise<Entry> {
   const checked: Entry = {
     ...entry,
@@ -260,16 +272,8 @@ const ACTIONS = {
     return sheetEdit(sheetScoring(w, invented, 80));
   },
 
-  "write judge A's scoresheet in the draft stage": async (w: World): Promise<Attempt> => {
-    const assignment: Assignment = {
-      id: newId(),
-      stageId: w.fieldStage.id,
-      judgeId: w.judgeA.id,
-      entryId: w.sharedA.entryId,
-    };
-    await commit(await w.device('panitia'), { kind: 'assignment', data: assignment });
-    return sheetEdit(scoresheetFor(assignment, w.fieldRubric));
-  },
+  "write judge A's scoresheet in the draft stage": async (w: World): Promise<Attempt> =>
+    sheetEdit(scoresheetFor(await assignJudgeAInFieldStage(w), w.fieldRubric)),
 
   "write judge A's scoresheet in a closed stage": async (w: World): Promise<Attempt> => {
     await setStageState(w, 'closed');
@@ -338,9 +342,10 @@ const ACTIONS = {
     record: { kind: 'stage', data: { ...w.fieldStage, name: `${w.fieldStage.name} (revisi)` } },
   }),
 
-  'open a draft stage': (w: World): Attempt => ({
-    record: { kind: 'stage', data: { ...w.fieldStage, state: 'open' } },
-  }),
+  'open a draft stage (a judge assigned first)': async (w: World): Promise<Attempt> => {
+    await assignJudgeAInFieldStage(w);
+    return { record: { kind: 'stage', data: { ...w.fieldStage, state: 'open' } } };
+  },
 
   'edit a finalised stage': async (w: World): Promise<Attempt> => {
     await finalise(w);
@@ -525,7 +530,7 @@ const WRITES: Row[] = [
   ...on('edit a rubric (a version no open stage uses)', PANITIA_ONLY),
   ...on('edit the rubric version the open stage uses', { ...PANITIA_ONLY, panitia: 'locked' }),
   ...on('edit a stage', PANITIA_ONLY),
-  ...on('open a draft stage', PANITIA_ONLY),
+  ...on('open a draft stage (a judge assigned first)', PANITIA_ONLY),
   ...on('edit a finalised stage', { ...PANITIA_ONLY, panitia: 'locked' }),
   ...on('edit the competition', PANITIA_ONLY),
   ...on('edit a category', PANITIA_ONLY),

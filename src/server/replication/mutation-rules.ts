@@ -1,7 +1,12 @@
 import type { Assignment } from '../../domain/assignment';
+import { describeAssignmentRefusal, refuseNewAssignment } from '../../domain/assignment-rules';
 import type { Entry } from '../../domain/entry';
-import type { Stage } from '../../domain/stage';
-import { editableStageFields, STAGE_TRANSITIONS } from '../../domain/stage-lifecycle';
+import type { Stage, StageState } from '../../domain/stage';
+import {
+  checkStageTransition,
+  editableStageFields,
+  STAGE_TRANSITIONS,
+} from '../../domain/stage-lifecycle';
 import type { User } from '../../domain/user';
 import type { Mutation } from '../../domain/sync-protocol';
 import type { PushAuthor } from './push-batch';
@@ -62,6 +67,8 @@ export async function applyMutationRules(
       );
     }
     if (stored && mutation.op === 'put') assertStageChangeAllowed(stored.data, record.data);
+    if (mutation.op === 'put' && record.data.state === 'open' && stored?.data.state !== 'open')
+      await assertStageReadyToOpen(ws, stored?.data.state ?? 'draft', record.data);
   }
   if (
     record.kind === 'entry' &&
@@ -89,6 +96,9 @@ export async function applyMutationRules(
       );
     }
   }
+
+  if (record.kind === 'assignment')
+    await assertAssignmentAllowed(ws, previousAssignment, record.data);
 
   const previousEntry = record.kind === 'entry' ? ws.get('entry', key)?.data : undefined;
   const previousUser = record.kind === 'user' ? ws.get('user', key)?.data : undefined;
@@ -176,6 +186,46 @@ async function assertRubricNotFrozen(
 
 const isActive = (a: Assignment | undefined): a is Assignment =>
   a !== undefined && a.recusal === undefined;
+
+/**
+ * An assignment is made (or its recusal lifted) only where the rules allow it
+ * (src/domain/assignment-rules.ts); a finalised stage's assignments do not change at all.
+ * Recusing or withdrawing a judge is otherwise always allowed.
+ */
+async function assertAssignmentAllowed(
+  ws: PushWorkspace,
+  before: Assignment | undefined,
+  after: Assignment,
+): Promise<void> {
+  const stage = ws.get('stage', after.stageId)?.data;
+  if (!stage) throw new MutationRejected('unknown-target', `Stage ${after.stageId} does not exist`);
+  if (stage.state === 'finalised') {
+    throw new MutationRejected(
+      'locked',
+      `Stage "${stage.name}" is finalised; its assignments are frozen`,
+    );
+  }
+  if (isActive(before) || !isActive(after)) return;
+  const entry = ws.get('entry', after.entryId)?.data;
+  if (!entry) throw new MutationRejected('unknown-target', `Entry ${after.entryId} does not exist`);
+  const [judge] = await ws.where('user', 'id', after.judgeId);
+  if (!judge) throw new MutationRejected('unknown-target', `User ${after.judgeId} does not exist`);
+  const refusal = refuseNewAssignment(after.id, {
+    stage,
+    entry,
+    judge,
+    judgeAssignments: await ws.where('assignment', 'judgeId', judge.id),
+    judgeScoresheets: await ws.where('scoresheet', 'judgeId', judge.id),
+  });
+  if (refusal) {
+    throw new MutationRejected(
+      refusal.code === 'not-a-judge' || refusal.code === 'other-competition'
+        ? 'invalid'
+        : 'forbidden',
+      describeAssignmentRefusal(refusal, { judge: judge.name, entry: entry.title }),
+    );
+  }
+}
 
 /**
  * Scope changes (sync protocol 11). A judge given an entry must receive it although its
@@ -268,4 +318,33 @@ function assertStageChangeAllowed(before: Stage, after: Stage): void {
       `Stage "${before.name}" is ${before.state}: its ${changedKind ? 'kind' : 'rubric version'} can no longer change`,
     );
   }
+}
+
+/**
+ * Opening a stage lets judges score, so it needs what scoring needs (the same check as the
+ * panitia's screen, checkStageTransition): the rubric version the sheets will carry, and
+ * at least one judge assigned. A new stage starts as a draft; it cannot be born open.
+ */
+async function assertStageReadyToOpen(
+  ws: PushWorkspace,
+  from: StageState,
+  stage: Stage,
+): Promise<void> {
+  const rubrics = await ws.where('rubric', 'id', stage.rubricId);
+  const assignments = await ws.where('assignment', 'stageId', stage.id);
+  const { problems } = checkStageTransition({ state: from }, 'open', {
+    hasRubric: rubrics.some((r) => r.version === stage.rubricVersion),
+    activeAssignments: assignments.filter((a) => a.recusal === undefined).length,
+    unfinishedSheets: 0,
+    shortEntries: 0,
+  });
+  const [problem] = problems;
+  if (!problem) return;
+  const why =
+    problem.code === 'no-rubric'
+      ? `its rubric version ${stage.rubricVersion} does not exist`
+      : problem.code === 'no-assignments'
+        ? 'no judge is assigned to it yet'
+        : `it cannot go from ${problem.from} to open`;
+  throw new MutationRejected('invalid', `Stage "${stage.name}" cannot open: ${why}`);
 }

@@ -1,10 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Assignment } from '../../domain/assignment';
-import {
-  planAssignments,
-  sameUnitName,
-  type AssignmentPlan,
-} from '../../domain/assignment-planner';
+import { planAssignments, type AssignmentPlan } from '../../domain/assignment-planner';
+import { refuseNewAssignment } from '../../domain/assignment-rules';
 import type { Entry } from '../../domain/entry';
 import { planRequestForStage } from '../../domain/plan-request-for-stage';
 import { sheetProgress, stageProgress } from '../../domain/stage-progress';
@@ -199,6 +196,8 @@ function StageAssignments(props: {
                 stage={stage}
                 work={work}
                 judges={judges}
+                allAssignments={props.allAssignments}
+                allSheets={props.allSheets}
                 locked={locked}
                 onSave={save}
                 makeId={makeId}
@@ -320,6 +319,8 @@ function EntryAssignments(props: {
   stage: Stage;
   work: StageWork;
   judges: User[];
+  allAssignments: Assignment[];
+  allSheets: Scoresheet[];
   locked: boolean;
   onSave: ReturnType<typeof useSaveRecords>['save'];
   makeId: () => string;
@@ -333,8 +334,17 @@ function EntryAssignments(props: {
   const [reason, setReason] = useState('');
   const available = judges.filter((j) => !here.some((a) => a.judgeId === j.id));
   const chosenJudge = judges.find((j) => j.id === judgeId);
-  const ownUnit =
-    chosenJudge?.unit !== undefined && sameUnitName(chosenJudge.unit.name, entry.unit.name);
+  // The server refuses the same (src/domain/assignment-rules.ts); saying so here spares
+  // the panitia a rejection after the next sync.
+  const refusal =
+    chosenJudge &&
+    refuseNewAssignment('', {
+      stage: props.stage,
+      entry,
+      judge: chosenJudge,
+      judgeAssignments: props.allAssignments.filter((a) => a.judgeId === chosenJudge.id),
+      judgeScoresheets: props.allSheets.filter((s) => s.judgeId === chosenJudge.id),
+    });
   const headingId = `entry-${entry.id}`;
   return (
     <li class="card" aria-labelledby={headingId}>
@@ -412,7 +422,7 @@ function EntryAssignments(props: {
           class="row"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!chosenJudge) return;
+            if (!chosenJudge || refusal) return;
             const data: Assignment = {
               id: props.makeId(),
               stageId: props.stage.id,
@@ -433,10 +443,18 @@ function EntryAssignments(props: {
               ))}
             </select>
           </label>
-          <button class="button" type="submit" disabled={!chosenJudge}>
+          <button class="button" type="submit" disabled={!chosenJudge || refusal !== null}>
             {t('add')}
           </button>
-          {ownUnit && <p class="warning">{t('judgeOwnUnit')}</p>}
+          {refusal && (
+            <p class="warning" role="status">
+              {t(`refusal.${refusal.code}`, {
+                unit: refusal.code === 'own-unit' ? refusal.unitName : '',
+                reason:
+                  refusal.code === 'abstained' || refusal.code === 'recused' ? refusal.reason : '',
+              })}
+            </p>
+          )}
         </form>
       )}
     </li>

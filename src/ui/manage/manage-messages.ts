@@ -363,7 +363,15 @@ const MANAGE_ID = {
   withdraw: 'Tarik',
   withdrawJudge: 'Tarik penugasan {name}',
   addJudgeByHand: 'Tambah juri secara manual',
-  judgeOwnUnit: 'Juri ini berasal dari unit peserta ini.',
+  'refusal.own-unit':
+    'Juri ini berasal dari unit peserta ini ({unit}); juri tidak menilai unitnya sendiri.',
+  'refusal.abstained':
+    'Juri ini abstain pada peserta ini ({reason}): konflik kepentingan yang dinyatakan.',
+  'refusal.recused': 'Juri ini pernah dibebastugaskan dari peserta ini ({reason}).',
+  'refusal.not-a-judge': 'Orang ini bukan juri.',
+  'refusal.already-assigned': 'Juri ini sudah ditugaskan pada peserta ini di tahap ini.',
+  'refusal.other-competition': 'Peserta ini dari lomba lain.',
+  'refusal.stage-finalised': 'Tahap ini sudah final; penugasannya tidak berubah lagi.',
   orphanedTitle: 'Pekerjaan tanpa penugasan',
   noOrphaned: 'Tidak ada: semua pekerjaan juri punya penugasan.',
   orphanedLine: '{judge} — {entry}: {reason}, lembar nilai {status}. Tersimpan, tidak dihitung.',
@@ -743,7 +751,15 @@ const MANAGE_EN: Record<ManageKey, string> = {
   withdraw: 'Withdraw',
   withdrawJudge: 'Withdraw the assignment of {name}',
   addJudgeByHand: 'Add a judge by hand',
-  judgeOwnUnit: 'This judge is from the unit of this entry.',
+  'refusal.own-unit':
+    'This judge is from the unit of this entry ({unit}); judges never judge their own unit.',
+  'refusal.abstained':
+    'This judge abstained on this entry ({reason}): a declared conflict of interest.',
+  'refusal.recused': 'This judge was recused from this entry before ({reason}).',
+  'refusal.not-a-judge': 'This person is not a judge.',
+  'refusal.already-assigned': 'This judge is already assigned to this entry in this stage.',
+  'refusal.other-competition': 'This entry belongs to another competition.',
+  'refusal.stage-finalised': 'This stage is final; its assignments no longer change.',
   orphanedTitle: 'Work without an assignment',
   noOrphaned: 'None: every judge’s work has its assignment.',
   orphanedLine: '{judge} — {entry}: {reason}, scoresheet {status}. Kept, not counted.',

@@ -1,0 +1,142 @@
+import { expect, it } from 'vitest';
+import type { Assignment } from '../../src/domain/assignment';
+import { makeUuidV7 } from '../../src/domain/ids';
+import type { SyncRecord } from '../../src/domain/sync-record';
+import { createSyncFixture, scoresheetFor, type SyncFixture } from '../support/sync-fixture';
+import type { TestDevice } from '../support/test-device';
+import { describeOnEachStore } from '../support/test-stores';
+
+let counter = 0;
+const newId = () =>
+  makeUuidV7(Date.parse('2026-08-18T03:00:00Z'), new Uint8Array(10).fill(++counter));
+
+/** Pushes one record as the panitia; the rejection it got, or null when acknowledged. */
+async function attempt(
+  admin: TestDevice,
+  record: SyncRecord,
+): Promise<{ code: string; message: string } | null> {
+  const mutation = await admin.save(record);
+  await admin.sync();
+  const row = (await admin.db.outbox.where('mutation.id').equals(mutation.id).first()) as
+    { rejection?: { code: string; message: string } } | undefined;
+  await admin.db.outbox.clear();
+  return row?.rejection ? { code: row.rejection.code, message: row.rejection.message } : null;
+}
+
+async function draftStage(fx: SyncFixture) {
+  const stage = (await fx.serverRecords('stage')).find((s) => s.state === 'draft');
+  if (!stage) throw new Error('the demo has no draft stage');
+  return stage;
+}
+
+describeOnEachStore(
+  'the server keeps the assignment rules, however the client made it',
+  (store) => {
+    it('refuses a judge on their own unit, a non-judge, and an unknown entry, and stores nothing', async () => {
+      const fx = await createSyncFixture(store.db);
+      const admin = await fx.enrol('panitia');
+      const stage = await draftStage(fx);
+      const [judge] = fx.judges;
+      const entry = fx.entries[0];
+      if (!judge || !entry) throw new Error('the demo has no judge or entry');
+      const assign = (patch: Partial<Assignment>): SyncRecord => ({
+        kind: 'assignment',
+        data: { id: newId(), stageId: stage.id, judgeId: judge.id, entryId: entry.id, ...patch },
+      });
+
+      expect(
+        await attempt(admin, { kind: 'user', data: { ...judge, unit: entry.unit } }),
+      ).toBeNull();
+      expect(await attempt(admin, assign({}))).toEqual({
+        code: 'forbidden',
+        message: `${judge.name} belongs to ${entry.unit.name}, the unit of entry "${entry.title}"; a judge never judges their own unit`,
+      });
+      expect(await attempt(admin, assign({ judgeId: fx.operator.id }))).toEqual({
+        code: 'invalid',
+        message: `${fx.operator.name} is an operator, not a judge`,
+      });
+      const missing = newId();
+      expect(await attempt(admin, assign({ entryId: missing }))).toEqual({
+        code: 'unknown-target',
+        message: `Entry ${missing} does not exist`,
+      });
+      const stored = await fx.serverRecords('assignment');
+      expect(stored.filter((a) => a.stageId === stage.id)).toEqual([]);
+    });
+
+    it('keeps a judge who abstained on an entry off it in the next stage, and a recused one too', async () => {
+      const fx = await createSyncFixture(store.db);
+      const admin = await fx.enrol('panitia');
+      const stage = await draftStage(fx);
+      const [judge] = fx.judges;
+      if (!judge) throw new Error('the demo has no judge');
+      const [abstainedOn, recusedFrom] = fx.assignmentsOf(judge.id);
+      if (!abstainedOn || !recusedFrom) throw new Error('the judge needs two assignments');
+
+      const device = await fx.enrol(judge);
+      await device.save({
+        kind: 'scoresheet',
+        data: scoresheetFor(
+          abstainedOn,
+          fx.rubric,
+          {},
+          {
+            status: 'abstained',
+            abstainReason: 'Kerabat pengusul',
+          },
+        ),
+      });
+      expect(await device.sync()).toMatchObject({ ok: true, result: { rejected: 0 } });
+      const recusal = { reason: 'Pernah membina inovasi ini', at: '2026-08-18T02:30:00.000Z' };
+      expect(
+        await attempt(admin, { kind: 'assignment', data: { ...recusedFrom, recusal } }),
+      ).toBeNull();
+
+      const names = (entryId: string) => fx.entries.find((e) => e.id === entryId)?.title;
+      const onStage = (entryId: string): SyncRecord => ({
+        kind: 'assignment',
+        data: { id: newId(), stageId: stage.id, judgeId: judge.id, entryId },
+      });
+      expect(await attempt(admin, onStage(abstainedOn.entryId))).toEqual({
+        code: 'forbidden',
+        message: `${judge.name} abstained on entry "${names(abstainedOn.entryId)}" (Kerabat pengusul); a declared conflict keeps them off it`,
+      });
+      expect(await attempt(admin, onStage(recusedFrom.entryId))).toEqual({
+        code: 'forbidden',
+        message: `${judge.name} was recused from entry "${names(recusedFrom.entryId)}" (Pernah membina inovasi ini); a recusal keeps them off it`,
+      });
+      // Lifting the recusal itself is the panitia's call and goes through.
+      expect(await attempt(admin, { kind: 'assignment', data: recusedFrom })).toBeNull();
+    });
+
+    it('opens a stage only with a judge assigned, and freezes the assignments of a finalised one', async () => {
+      const fx = await createSyncFixture(store.db);
+      const admin = await fx.enrol('panitia');
+      const stage = await draftStage(fx);
+      const [judge] = fx.judges;
+      if (!judge) throw new Error('the demo has no judge');
+
+      expect(await attempt(admin, { kind: 'stage', data: { ...stage, state: 'open' } })).toEqual({
+        code: 'invalid',
+        message: `Stage "${stage.name}" cannot open: no judge is assigned to it yet`,
+      });
+      expect((await fx.serverRecord('stage', stage.id))?.state).toBe('draft');
+
+      const [assignment] = fx.assignmentsOf(judge.id);
+      if (!assignment) throw new Error('the judge has no assignment');
+      for (const state of ['closed', 'finalised'] as const) {
+        const current = await fx.serverRecord('stage', fx.stage.id);
+        if (!current) throw new Error('the open stage is gone');
+        expect(await attempt(admin, { kind: 'stage', data: { ...current, state } })).toBeNull();
+      }
+      const recusal = { reason: 'Terlambat', at: '2026-08-18T02:30:00.000Z' };
+      expect(
+        await attempt(admin, { kind: 'assignment', data: { ...assignment, recusal } }),
+      ).toEqual({
+        code: 'locked',
+        message: `Stage "${fx.stage.name}" is finalised; its assignments are frozen`,
+      });
+      expect(await fx.serverRecord('assignment', assignment.id)).toEqual(assignment);
+    });
+  },
+);
