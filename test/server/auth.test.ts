@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { makeAdminSignInLink } from '../../src/server/admin-sign-in-link';
 import { createApp } from '../../src/server/app';
 import { seedDemoIfEmpty } from '../../src/server/demo/seed-demo';
+import { normaliseCode, sha256Hex } from '../../src/server/secrets';
 import { describeOnEachStore } from '../support/test-stores';
 import {
   codeOfLink,
@@ -9,6 +10,7 @@ import {
   newId,
   postJson,
   pullRequest,
+  signInAsPanitia,
   TEST_NOW,
 } from '../support/test-server';
 
@@ -129,6 +131,44 @@ describeOnEachStore('sign-in with the one-time link', (store) => {
       },
     });
     expect((await postJson(app, '/api/auth/invite-info', { code: '' })).status).toBe(400);
+  });
+
+  it('a new invite for a person cancels their older unused one, not one already used', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const app = createApp(deps);
+    const { token } = await signInAsPanitia(deps);
+    const [judge] = await store.db.query<{ key: string }>(
+      `SELECT key FROM records WHERE kind = 'user' AND data->>'role' = 'judge' ORDER BY key LIMIT 1`,
+    );
+    const invite = async () => {
+      const made = await postJson(app, '/api/admin/invites', { userId: judge?.key }, token);
+      expect(made.status).toBe(201);
+      return (made.body as { code: string }).code;
+    };
+    const redeem = (code: string) =>
+      postJson(app, '/api/auth/redeem', { code, deviceId: newId(), deviceName: 'HP juri' });
+
+    const used = await invite();
+    expect((await redeem(used)).status).toBe(200);
+    const lost = await invite();
+    const reissued = await invite();
+    const refused = {
+      status: 400,
+      body: {
+        error: { code: 'invalid-code', message: 'This code is unknown, already used or expired' },
+      },
+    };
+    expect(await postJson(app, '/api/auth/invite-info', { code: lost })).toEqual(refused);
+    expect(await redeem(lost)).toEqual(refused);
+    expect((await redeem(reissued)).status).toBe(200);
+    // The used code keeps its record of use: it was not touched by the re-issues.
+    const [row] = await store.db.query<{ used_at: Date | null; expires_at: Date }>(
+      'SELECT used_at, expires_at FROM sign_in_codes WHERE code_hash = $1',
+      [sha256Hex(normaliseCode(used))],
+    );
+    expect(row?.used_at).not.toBeNull();
+    expect(row?.expires_at.getTime()).toBeGreaterThan(TEST_NOW.getTime());
   });
 
   it('signs a device out on the server: its token stops working at once', async () => {

@@ -3,12 +3,23 @@ import type { SqlExecutor } from './sql-client';
 
 export type CodePurpose = 'admin-link' | 'invite';
 
+/**
+ * Stores a new one-time code. A new invite replaces the person's older unused invites in
+ * the same statement: re-issuing is what the panitia does when a card is lost or handed to
+ * the wrong person, so the old card must stop working at once. They expire now; used
+ * codes stay as they were, as the record of which device redeemed them.
+ */
 export async function insertSignInCode(
   db: SqlExecutor,
   code: { hash: string; userId: string; purpose: CodePurpose; now: Date; expiresAt: Date },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO sign_in_codes (code_hash, user_id, purpose, created_at, expires_at)
+    `WITH replaced AS (
+       UPDATE sign_in_codes SET expires_at = $4
+        WHERE $3 = 'invite' AND purpose = 'invite' AND user_id = $2
+          AND used_at IS NULL AND expires_at > $4
+     )
+     INSERT INTO sign_in_codes (code_hash, user_id, purpose, created_at, expires_at)
      VALUES ($1, $2, $3, $4, $5)`,
     [code.hash, code.userId, code.purpose, code.now, code.expiresAt],
   );

@@ -171,7 +171,8 @@ function PersonRow(props: {
       {invite && (
         <p class="invite-code" role="status">
           {t('inviteCode')} <code>{invite.code}</code> ·{' '}
-          {t('validUntil', { when: formatDateTime(locale, new Date(invite.expiresAt)) })}
+          {t('validUntil', { when: formatDateTime(locale, new Date(invite.expiresAt)) })}.{' '}
+          {t('olderCodesCancelled')}
         </p>
       )}
       {editing && (

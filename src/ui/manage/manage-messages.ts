@@ -206,6 +206,7 @@ const MANAGE_ID = {
   makeInvite: 'Buat undangan',
   reissueInvite: 'Buat undangan baru',
   inviteCode: 'Kode:',
+  olderCodesCancelled: 'Kode undangan sebelumnya untuk orang ini tidak berlaku lagi.',
   validUntil: 'berlaku sampai {when}',
   validUntilDate: 'Berlaku sampai {date}',
   addPerson: 'Tambah orang',
@@ -235,7 +236,7 @@ const MANAGE_ID = {
   revoke: 'Cabut perangkat',
   inviteSheetTitle: 'Kartu undangan ({count})',
   inviteSheetHelp:
-    'Cetak di kertas A4, gunting per kartu, dan serahkan langsung. Setiap kode hanya bisa dipakai sekali.',
+    'Cetak di kertas A4, gunting per kartu, dan serahkan langsung. Setiap kode hanya bisa dipakai sekali; kode yang lebih lama untuk orang yang sama tidak berlaku lagi.',
   print: 'Cetak',
   qrFor: 'Kode QR undangan untuk {name}',
   inviteCardHelp: 'Pindai dengan kamera HP, atau buka Jurilapang dan ketik kodenya.',
@@ -593,6 +594,7 @@ const MANAGE_EN: Record<ManageKey, string> = {
   makeInvite: 'Make invite',
   reissueInvite: 'Make a new invite',
   inviteCode: 'Code:',
+  olderCodesCancelled: 'Earlier invite codes for this person no longer work.',
   validUntil: 'valid until {when}',
   validUntilDate: 'Valid until {date}',
   addPerson: 'Add person',
@@ -625,7 +627,7 @@ const MANAGE_EN: Record<ManageKey, string> = {
   revoke: 'Revoke device',
   inviteSheetTitle: 'Invite cards ({count})',
   inviteSheetHelp:
-    'Print on A4, cut out each card and hand it over in person. Each code works once.',
+    'Print on A4, cut out each card and hand it over in person. Each code works once; older codes for the same person no longer work.',
   print: 'Print',
   qrFor: 'Invite QR code for {name}',
   inviteCardHelp: 'Scan with the phone camera, or open Jurilapang and type the code.',
