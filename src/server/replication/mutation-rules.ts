@@ -12,6 +12,7 @@ import type { Mutation } from '../../domain/sync-protocol';
 import type { PushAuthor } from './push-batch';
 import { MutationRejected } from './push-outcome';
 import type { PushWorkspace } from './push-workspace';
+import { assertDeletionAllowed } from './deletion-rules';
 import { applyScoresheetMutation } from './scoresheet-rules';
 import { sameValue } from '../../domain/scoresheet-fields';
 import { recordKey } from '../../domain/sync-record';
@@ -56,6 +57,7 @@ export async function applyMutationRules(
   }
 
   const key = recordKey(record);
+  if (mutation.op === 'delete') await assertDeletionAllowed(ws, author, record);
   if (record.kind === 'rubric')
     await assertRubricNotFrozen(ws, record.data.id, record.data.version, key);
   if (record.kind === 'stage') {
