@@ -3,7 +3,8 @@ import type { User } from '../domain/user';
 import { HttpError } from './http-error';
 import { sha256Hex } from './secrets';
 import type { ServerDeps } from './server-deps';
-import { findSignedInDevice } from './store/device-auth';
+import { coalesce } from './store/coalesce';
+import { findSignedInDevices } from './store/device-auth';
 
 export interface AuthContext {
   user: User;
@@ -16,15 +17,17 @@ export type AuthEnv = { Variables: { auth: AuthContext } };
 
 /**
  * Checks the bearer token on every request. A revoked device fails at once, because the
- * device row is read per request rather than cached in this process.
+ * device row is read per request rather than cached in this process; the requests that
+ * arrive together are checked in one statement (coalesce).
  */
 export function authenticate(deps: ServerDeps) {
+  const findSignedInDevice = coalesce((hashes: string[]) => findSignedInDevices(deps.db, hashes));
   return createMiddleware<AuthEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{20,})$/.exec(header);
     if (!match?.[1])
       throw new HttpError(401, 'unauthenticated', 'Sign in first: no device token was sent');
-    const device = await findSignedInDevice(deps.db, sha256Hex(match[1]));
+    const device = await findSignedInDevice(sha256Hex(match[1]));
     if (!device)
       throw new HttpError(
         401,

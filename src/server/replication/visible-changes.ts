@@ -9,9 +9,9 @@ const SHARED_WITH_OPERATORS = ['competition', 'category', 'stage'] as const;
 
 /**
  * Which records a user may read (ARCHITECTURE.md, auth; RELIABILITY.md, who may do what),
- * as conditions over `records r` with $1 = the user's id, $2 = the cursor and, for
- * operators, `unit` = the parameter holding their unit's name. A judge never reads another
- * judge's scores before the stage is finalised.
+ * as conditions over `records r` for one asking user `q`: q.user_id, q.after_seq and, for
+ * operators, q.unit (their unit's name). A judge never reads another judge's scores
+ * before the stage is finalised.
  *
  * Each condition is its own arm of a UNION ALL, no record meets two of them, and each can
  * be read in change order from an index from the cursor on (records_kind_seq,
@@ -19,37 +19,40 @@ const SHARED_WITH_OPERATORS = ['competition', 'category', 'stage'] as const;
  * cursor, not every change anyone made since, and the statement's plan does not depend
  * on the size of the table, so it can be prepared once.
  */
-function visibleArms(role: User['role'], unit: string): string[] {
-  const ofKind = (kind: string) => `r.kind = '${kind}' AND r.seq > $2`;
+function visibleArms(role: User['role']): string[] {
+  const ofKind = (kind: string) => `r.kind = '${kind}' AND r.seq > q.after_seq`;
   switch (role) {
     case 'panitia':
-      return ['r.seq > $2'];
+      return ['r.seq > q.after_seq'];
     case 'judge':
       return [
         ...SHARED_WITH_JUDGES.map(ofKind),
-        `r.kind = 'user' AND r.key = $1 AND r.seq > $2`,
-        `r.data->>'judgeId' = $1 AND r.seq > $2
+        `r.kind = 'user' AND r.key = q.user_id AND r.seq > q.after_seq`,
+        `r.data->>'judgeId' = q.user_id AND r.seq > q.after_seq
            AND r.kind IN ('assignment', 'conflict', 'scoresheet')`,
-        `r.kind = 'entry' AND r.seq > $2 AND r.key IN (
+        `r.kind = 'entry' AND r.seq > q.after_seq AND r.key IN (
            SELECT a.data->>'entryId' FROM records a
-            WHERE a.data->>'judgeId' = $1 AND a.kind = 'assignment'
+            WHERE a.data->>'judgeId' = q.user_id AND a.kind = 'assignment'
               AND NOT a.deleted AND a.data->'recusal' IS NULL)`,
         // Skipped whole while no stage is finalised.
         `EXISTS (SELECT 1 FROM records f WHERE f.kind = 'stage' AND f.data->>'state' = 'finalised')
-           AND r.kind = 'scoresheet' AND r.seq > $2 AND r.data->>'judgeId' IS DISTINCT FROM $1
+           AND r.kind = 'scoresheet' AND r.seq > q.after_seq
+           AND r.data->>'judgeId' IS DISTINCT FROM q.user_id
            AND r.data->>'stageId' IN (
              SELECT s.key FROM records s WHERE s.kind = 'stage' AND s.data->>'state' = 'finalised')`,
       ];
     case 'operator':
       return [
         ...SHARED_WITH_OPERATORS.map(ofKind),
-        `r.kind = 'user' AND r.key = $1 AND r.seq > $2`,
-        `r.kind = 'entry' AND r.seq > $2 AND r.data->'unit'->>'name' = ${unit}`,
+        `r.kind = 'user' AND r.key = q.user_id AND r.seq > q.after_seq`,
+        `r.kind = 'entry' AND r.seq > q.after_seq AND r.data->'unit'->>'name' = q.unit`,
       ];
   }
 }
 
 interface ChangeRow {
+  /** Which asker (1-based, in the order asked) the row answers. */
+  asker: string | number;
   committed: string | number;
   seq: string | number | null;
   kind: string;
@@ -62,6 +65,15 @@ export interface VisiblePage {
   changes: Change[];
   cursor: number;
   hasMore: boolean;
+}
+
+/** One user's pull: what `visibleChangesAfter` takes, for `visibleChangesFor`. */
+export interface PullRequest {
+  user: User;
+  cursor: number;
+  limit: number;
+  /** Records that the device was seen, in the same statement. */
+  touch?: { deviceId: string; at: Date };
 }
 
 /**
@@ -81,37 +93,99 @@ export async function visibleChangesAfter(
   limit: number,
   touch?: { deviceId: string; at: Date },
 ): Promise<VisiblePage> {
-  const params: unknown[] = [user.id, cursor, limit + 1];
-  // PostgreSQL refuses a parameter the statement does not use: the unit only for operators.
-  const unit = user.role === 'operator' ? `$${params.push(user.unit?.name ?? '')}` : '';
-  const touched = touch
-    ? `WITH touched AS (UPDATE devices SET last_seen_at = $${params.push(touch.at)} WHERE id = $${params.push(touch.deviceId)})`
-    : '';
+  const [page] = await visibleChangesFor(db, [
+    touch === undefined ? { user, cursor, limit } : { user, cursor, limit, touch },
+  ]);
+  if (!page) throw new Error('visibleChangesFor answered no page');
+  return page;
+}
+
+/**
+ * The pages of several pulls (the sync requests that arrived together), each exactly as
+ * visibleChangesAfter answers it, in one statement per role and page size: every asker
+ * is a row of `q`, and its arms are read for it alone (LATERAL), from one snapshot.
+ */
+export async function visibleChangesFor(
+  db: SqlExecutor,
+  requests: readonly PullRequest[],
+): Promise<VisiblePage[]> {
+  const pages = new Map<PullRequest, VisiblePage>();
+  const groups = new Map<string, PullRequest[]>();
+  for (const request of requests) {
+    const group = `${request.user.role} ${request.limit}`;
+    groups.set(group, [...(groups.get(group) ?? []), request]);
+  }
+  for (const asked of groups.values()) {
+    const found = await pullGroup(db, asked);
+    asked.forEach((request, n) => {
+      const page = found[n];
+      if (page) pages.set(request, page);
+    });
+  }
+  return requests.map((request) => {
+    const page = pages.get(request);
+    if (!page) throw new Error('a pull was left unanswered');
+    return page;
+  });
+}
+
+/** Pulls of one role with one page size, in one statement. */
+async function pullGroup(db: SqlExecutor, asked: readonly PullRequest[]): Promise<VisiblePage[]> {
+  const [first] = asked;
+  if (!first) return [];
+  const touched = asked.flatMap((a) => (a.touch ? [a.touch] : []));
+  const params: unknown[] = [
+    asked.map((a) => a.user.id),
+    asked.map((a) => a.cursor),
+    asked.map((a) => a.user.unit?.name ?? ''),
+    first.limit + 1,
+  ];
+  // PostgreSQL refuses a parameter the statement does not use: the touch only when asked.
+  const touch =
+    touched.length === 0
+      ? ''
+      : `, touched AS (
+           UPDATE devices d SET last_seen_at = t.at
+             FROM unnest($${params.push(touched.map((t) => t.deviceId))}::text[],
+                         $${params.push(touched.map((t) => t.at))}::timestamptz[]) AS t(id, at)
+            WHERE d.id = t.id)`;
   const rows = await db.query<ChangeRow>(
-    `${touched}
-     SELECT c.last_seq AS committed, p.seq, p.kind, p.key, p.data, p.deleted
+    `WITH q AS (
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+         WITH ORDINALITY AS q(user_id, after_seq, unit, asker)
+     )${touch}
+     SELECT q.asker, c.last_seq AS committed, p.seq, p.kind, p.key, p.data, p.deleted
        FROM change_counter c
+       CROSS JOIN q
        LEFT JOIN LATERAL (
-         ${visibleArms(user.role, unit)
+         ${visibleArms(first.user.role)
            .map(
              (arm) => `(SELECT r.seq, r.kind, r.key, r.data, r.deleted FROM records r
-                         WHERE ${arm} ORDER BY r.seq LIMIT $3)`,
+                         WHERE ${arm} ORDER BY r.seq LIMIT $4)`,
            )
            .join(' UNION ALL ')}
          UNION ALL
          (SELECT m.seq, m.kind, m.key, NULL, true FROM removals m
-           WHERE m.user_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT $3)
+           WHERE m.user_id = q.user_id AND m.seq > q.after_seq ORDER BY m.seq LIMIT $4)
          ORDER BY seq
-         LIMIT $3
-       ) p ON true`,
+         LIMIT $4
+       ) p ON true
+      ORDER BY q.asker, p.seq`,
     params,
   );
-  const committed = Number(rows[0]?.committed ?? 0);
-  const found = rows.filter((row) => row.seq !== null);
-  const hasMore = found.length > limit;
-  const changes = found.slice(0, limit).map(toChange);
-  const last = changes.at(-1)?.seq ?? cursor;
-  return { changes, cursor: hasMore ? last : Math.max(last, committed, cursor), hasMore };
+  const byAsker = asked.map(() => [] as ChangeRow[]);
+  let committed = 0;
+  for (const row of rows) {
+    committed = Number(row.committed);
+    if (row.seq !== null) byAsker[Number(row.asker) - 1]?.push(row);
+  }
+  return asked.map(({ cursor, limit }, n) => {
+    const found = byAsker[n] ?? [];
+    const hasMore = found.length > limit;
+    const changes = found.slice(0, limit).map(toChange);
+    const last = changes.at(-1)?.seq ?? cursor;
+    return { changes, cursor: hasMore ? last : Math.max(last, committed, cursor), hasMore };
+  });
 }
 
 function toChange(row: ChangeRow): Change {

@@ -13,7 +13,8 @@ import { jsonResponse } from '../json-response';
 import { readJsonBody } from '../read-json-body';
 import type { ServerDeps } from '../server-deps';
 import { PushQueue } from '../replication/push-queue';
-import { visibleChangesAfter } from '../replication/visible-changes';
+import { visibleChangesFor, type PullRequest } from '../replication/visible-changes';
+import { coalesce } from '../store/coalesce';
 
 /** The current version and the one before it, so a device offline through an update can still sync. */
 const ACCEPTED_PROTOCOL_VERSIONS = [PROTOCOL_VERSION, PROTOCOL_VERSION - 1].filter((v) => v >= 1);
@@ -23,11 +24,13 @@ const ACCEPTED_SCHEMA_VERSIONS = [SCHEMA_VERSION, SCHEMA_VERSION - 1].filter((v)
  * POST /api/sync: push and pull in one round trip (sync protocol 4). The push is one
  * transaction (shared with the pushes of other devices that arrived meanwhile, see
  * PushQueue); the pull reads after it commits, so the device receives the merged result
- * of its own edits in the same response.
+ * of its own edits in the same response. The pulls of requests answered together are read
+ * in one statement too (coalesce), as are their tokens (authenticate).
  */
 export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const pushes = new PushQueue(deps.db);
+  const pull = coalesce((requests: PullRequest[]) => visibleChangesFor(deps.db, requests));
   app.use(authenticate(deps)).post('/', async (c) => {
     const request = await readJsonBody(c, syncRequestEnvelopeSchema);
     const auth = c.get('auth');
@@ -58,13 +61,12 @@ export function syncRoutes(deps: ServerDeps): Hono<AuthEnv> {
       request.mutations.length === 0
         ? { acks: [], rejections: [] }
         : await pushes.push({ author: auth, mutations: request.mutations, now, makeId });
-    const page = await visibleChangesAfter(
-      deps.db,
-      auth.user,
-      request.cursor,
-      deps.pageSize ?? MAX_CHANGES_PER_PAGE,
-      { deviceId: auth.deviceId, at: now },
-    );
+    const page = await pull({
+      user: auth.user,
+      cursor: request.cursor,
+      limit: deps.pageSize ?? MAX_CHANGES_PER_PAGE,
+      touch: { deviceId: auth.deviceId, at: now },
+    });
     const response: SyncResponse = {
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: SCHEMA_VERSION,

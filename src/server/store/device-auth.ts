@@ -9,26 +9,36 @@ export interface SignedInDevice {
 }
 
 /**
- * The live (not revoked) device holding this token hash, with its user, in one indexed
- * statement: every request runs it, so it is read fresh each time (a revocation counts at
- * once, in every server process) but costs a single round trip.
+ * The live (not revoked) device holding each token hash, with its user, or null: one
+ * indexed statement for the requests that arrived together (see authenticate). Every
+ * request is checked this way, so a device is read fresh each time (a revocation counts
+ * at once, in every server process).
  */
-export async function findSignedInDevice(
+export async function findSignedInDevices(
   db: SqlExecutor,
-  tokenHash: string,
-): Promise<SignedInDevice | null> {
-  const rows = await db.query<{ id: string; created_at: Date | string; user_data: unknown }>(
-    `SELECT d.id, d.created_at, u.data AS user_data
+  tokenHashes: readonly string[],
+): Promise<(SignedInDevice | null)[]> {
+  const rows = await db.query<{
+    token_hash: string;
+    id: string;
+    created_at: Date | string;
+    user_data: unknown;
+  }>(
+    `SELECT d.token_hash, d.id, d.created_at, u.data AS user_data
        FROM devices d
        LEFT JOIN records u ON u.kind = 'user' AND u.key = d.user_id
-      WHERE d.token_hash = $1 AND d.revoked_at IS NULL`,
-    [tokenHash],
+      WHERE d.token_hash = ANY($1::text[]) AND d.revoked_at IS NULL`,
+    [[...new Set(tokenHashes)]],
   );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    deviceId: row.id,
-    enrolledAt: new Date(row.created_at),
-    user: row.user_data === null ? null : userSchema.parse(row.user_data),
-  };
+  const byHash = new Map(
+    rows.map((row): [string, SignedInDevice] => [
+      row.token_hash,
+      {
+        deviceId: row.id,
+        enrolledAt: new Date(row.created_at),
+        user: row.user_data === null ? null : userSchema.parse(row.user_data),
+      },
+    ]),
+  );
+  return tokenHashes.map((hash) => byHash.get(hash) ?? null);
 }
