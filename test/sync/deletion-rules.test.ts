@@ -69,7 +69,7 @@ describeOnEachStore('what the panitia may delete', (store) => {
     if (!judge) throw new Error('the demo has no judge');
     const work = (await fx.serverRecords('assignment')).filter((a) => a.judgeId === judge.id);
     expect(await attempt(admin, { kind: 'user', data: judge })).toBe(
-      `User "${judge.name}" cannot be deleted: it has ${work.length} assignments`,
+      `User "${judge.name}" cannot be deleted: it has ${work.length} assignments (withdraw them first)`,
     );
     const panitia = (await fx.serverRecords('user')).find((u) => u.role === 'panitia');
     if (!panitia) throw new Error('the demo has no panitia');
@@ -78,7 +78,12 @@ describeOnEachStore('what the panitia may delete', (store) => {
     );
     const newcomer = { id: newId(), name: 'Juri Salah Ketik', role: 'judge' as const };
     expect(await attempt(admin, { kind: 'user', data: newcomer }, 'put')).toBeNull();
+    const phone = await fx.enrol(newcomer);
+    expect(await phone.sync()).toMatchObject({ ok: true });
     expect(await attempt(admin, { kind: 'user', data: newcomer })).toBeNull();
     expect(await fx.serverRecord('user', newcomer.id)).toBeUndefined();
+    // A deleted person's devices stop at once, and nobody can invite them again.
+    expect(await phone.sync()).toMatchObject({ ok: false, reason: 'sign-in' });
+    await expect(fx.inviteCodeFor(newcomer)).rejects.toThrow(/does not exist/);
   });
 });

@@ -1,104 +1,59 @@
+import {
+  DELETION_DEPENDENCIES,
+  deletionBlockers,
+  type DeletionBlocker,
+} from '../../domain/deletion-rules';
 import type { SyncRecord } from '../../domain/sync-record';
 import type { PushAuthor } from './push-batch';
 import { MutationRejected } from './push-outcome';
 import type { PushWorkspace } from './push-workspace';
 
 /**
- * What the panitia may delete (issue 5). A deletion never takes anything with it: a record
- * that others still point at stays until they are moved or removed, so no entry is left
- * without its category, no judge's work without its judge, and no score without the stage
- * and rubric it was given under. The rejection says what still depends on it.
+ * A deletion goes through only when nothing depends on the record
+ * (src/domain/deletion-rules.ts); the rejection says what still does.
  */
 export async function assertDeletionAllowed(
   ws: PushWorkspace,
   author: PushAuthor,
-  record: SyncRecord,
+  sent: SyncRecord,
 ): Promise<void> {
-  const blockers = await dependentsOf(ws, author, record);
+  const key = sent.kind === 'rubric' ? `${sent.data.id}@${sent.data.version}` : sent.data.id;
+  const stored = ws.get(sent.kind, key);
+  const record = (stored ? { kind: sent.kind, data: stored.data } : sent) as SyncRecord;
+  const dependents = [];
+  for (const rule of DELETION_DEPENDENCIES[record.kind] ?? [])
+    dependents.push(await ws.where(rule.kind, rule.field, record.data.id));
+  const blockers = deletionBlockers(record, dependents, author.user.id);
   if (blockers.length > 0) {
     throw new MutationRejected(
       'locked',
-      `${describe(record)} cannot be deleted: ${blockers.join('; ')}`,
+      `${describeRecord(record)} cannot be deleted: ${blockers.map(describeBlocker).join('; ')}`,
     );
   }
 }
 
-async function dependentsOf(
-  ws: PushWorkspace,
-  author: PushAuthor,
-  record: SyncRecord,
-): Promise<string[]> {
-  switch (record.kind) {
-    case 'competition': {
-      const id = record.data.id;
-      return [
-        counted(await ws.where('category', 'competitionId', id), 'category', 'categories'),
-        counted(await ws.where('stage', 'competitionId', id), 'stage', 'stages'),
-        counted(await ws.where('entry', 'competitionId', id), 'entry', 'entries'),
-      ].flatMap(orNothing);
+const PLURALS: Partial<Record<SyncRecord['kind'], string>> = {
+  category: 'categories',
+  entry: 'entries',
+};
+
+function describeBlocker(blocker: DeletionBlocker): string {
+  switch (blocker.code) {
+    case 'self':
+      return 'you cannot delete yourself';
+    case 'stage-not-draft':
+      return `it is ${blocker.state}; only a draft stage can be deleted`;
+    case 'rubric-in-use':
+      return `stage ${blocker.stageNames.map((n) => `"${n}"`).join(', ')} uses it`;
+    case 'has-dependents': {
+      const { kind, count } = blocker;
+      const noun = count === 1 ? kind : (PLURALS[kind] ?? `${kind}s`);
+      return `it has ${count} ${noun}${kind === 'assignment' ? ' (withdraw them first)' : ''}`;
     }
-    case 'category':
-      return [
-        counted(await ws.where('entry', 'categoryId', record.data.id), 'entry', 'entries'),
-      ].flatMap(orNothing);
-    case 'stage': {
-      const stage = ws.get('stage', record.data.id)?.data ?? record.data;
-      return [
-        stage.state === 'draft' ? '' : `it is ${stage.state}; only a draft stage can be deleted`,
-        counted(
-          await ws.where('assignment', 'stageId', stage.id),
-          'assignment',
-          'assignments',
-          'withdraw them first',
-        ),
-        counted(await ws.where('scoresheet', 'stageId', stage.id), 'scoresheet', 'scoresheets'),
-      ].flatMap(orNothing);
-    }
-    case 'rubric': {
-      const users = (await ws.where('stage', 'rubricId', record.data.id)).filter(
-        (s) => s.rubricVersion === record.data.version,
-      );
-      const names = users.map((s) => `"${s.name}"`).join(', ');
-      return users.length === 0 ? [] : [`stage ${names} uses it`];
-    }
-    case 'entry':
-      return [
-        counted(
-          await ws.where('assignment', 'entryId', record.data.id),
-          'assignment',
-          'assignments',
-          'withdraw them first',
-        ),
-        counted(
-          await ws.where('scoresheet', 'entryId', record.data.id),
-          'scoresheet',
-          'scoresheets',
-        ),
-      ].flatMap(orNothing);
-    case 'user': {
-      const id = record.data.id;
-      if (id === author.user.id) return ['you cannot delete yourself'];
-      // Recused and withdrawn work stays on record too: a judge's name is on every score.
-      return [
-        counted(await ws.where('assignment', 'judgeId', id), 'assignment', 'assignments'),
-        counted(await ws.where('scoresheet', 'judgeId', id), 'scoresheet', 'scoresheets'),
-      ].flatMap(orNothing);
-    }
-    default:
-      return [];
   }
 }
 
-/** "it has 3 entries", or nothing for none. */
-function counted(rows: readonly unknown[], one: string, many: string, then?: string): string {
-  if (rows.length === 0) return '';
-  const has = `it has ${rows.length === 1 ? `1 ${one}` : `${rows.length} ${many}`}`;
-  return then === undefined ? has : `${has} (${then})`;
-}
-
-const orNothing = (text: string): string[] => (text === '' ? [] : [text]);
-
-function describe(record: SyncRecord): string {
+function describeRecord(record: SyncRecord): string {
   switch (record.kind) {
     case 'competition':
     case 'category':

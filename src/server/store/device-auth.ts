@@ -26,7 +26,7 @@ export async function findSignedInDevices(
   }>(
     `SELECT d.token_hash, d.id, d.created_at, u.data AS user_data
        FROM devices d
-       LEFT JOIN records u ON u.kind = 'user' AND u.key = d.user_id
+       LEFT JOIN records u ON u.kind = 'user' AND u.key = d.user_id AND NOT u.deleted
       WHERE d.token_hash = ANY($1::text[]) AND d.revoked_at IS NULL`,
     [[...new Set(tokenHashes)]],
   );

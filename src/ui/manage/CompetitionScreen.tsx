@@ -14,6 +14,7 @@ import { managePath } from './manage-routes';
 import { ChoiceField, TextField, YearField } from './fields';
 import { NavLink } from './NavLink';
 import { StageCard } from './StageCard';
+import { DeleteRecordButton } from './DeleteRecordButton';
 import { useSaveRecords } from './use-save-records';
 
 /** One competition: its details, categories and stages, and the way to its entries. */
@@ -159,6 +160,10 @@ function Categories(props: { competitionId: string; categories: Category[] }) {
             >
               ↓
             </button>
+            <DeleteRecordButton
+              record={{ kind: 'category', data: category }}
+              name={category.name}
+            />
           </li>
         ))}
       </ol>

@@ -17,6 +17,7 @@ import { lazyComponent } from '../lazy-component';
 import { useLive } from '../use-live';
 import { useManageText } from './manage-messages';
 import { TextField, UnitTypeField } from './fields';
+import { DeleteRecordButton } from './DeleteRecordButton';
 import { useSaveRecords } from './use-save-records';
 
 // The printable sheet brings the QR encoder (uqr): it loads when there is a sheet to show.
@@ -179,6 +180,7 @@ function PersonRow(props: {
         <>
           <PersonForm user={user} onDone={() => setEditing(false)} />
           <Devices userId={user.id} />
+          <DeleteRecordButton record={{ kind: 'user', data: user }} name={user.name} />
         </>
       )}
     </li>

@@ -14,6 +14,7 @@ import { useManageText } from './manage-messages';
 import { managePath } from './manage-routes';
 import { ChoiceField } from './fields';
 import { NavLink } from './NavLink';
+import { DeleteRecordButton } from './DeleteRecordButton';
 import { useSaveRecords } from './use-save-records';
 
 /** One stage: its settings while they may change, its state and the way to move it on. */
@@ -58,6 +59,9 @@ export function StageCard(props: { stage: Stage }) {
         <NavLink href={managePath.assignments(stage.id)}>{t('assignmentsTitle')}</NavLink>
         <NavLink href={managePath.progress(stage.id)}>{t('progressTitle')}</NavLink>
         <NavLink href={managePath.results(stage.id)}>{t('resultsTitle')}</NavLink>
+        {stage.state === 'draft' && (
+          <DeleteRecordButton record={{ kind: 'stage', data: stage }} name={stage.name} />
+        )}
       </div>
       {editable.includes('name') && (
         <details>
