@@ -3,13 +3,14 @@ import type { Entry } from '../../domain/entry';
 import { listCategoriesOfCompetition } from '../../db/list-categories-of-competition';
 import { listEntriesOfCompetition } from '../../db/list-entries-of-competition';
 import { formatDate } from '../i18n/format';
+import { useHomeText } from '../i18n/home-messages';
 import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
 
 /** One competition with its entries grouped by category, all read from IndexedDB. */
 export function CompetitionSection(props: { competition: Competition }) {
   const { competition } = props;
-  const { t } = useI18n();
+  const t = useHomeText();
   const categories = useLive(
     (db) => listCategoriesOfCompetition(db, competition.id),
     [competition.id],
@@ -47,7 +48,8 @@ export function CompetitionSection(props: { competition: Competition }) {
 
 function EntryItem(props: { entry: Entry }) {
   const { entry } = props;
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useHomeText();
   return (
     <li class="entry">
       <strong class="entry-title">{entry.title}</strong>

@@ -3,6 +3,7 @@ import { listRecordsWhere } from '../../db/record-repository';
 import { listRejectedMutations } from '../../db/outbox-repository';
 import { useServices } from '../app-services';
 import { formatDateTime } from '../i18n/format';
+import { useProblemsText } from '../i18n/problems-messages';
 import { useI18n } from '../i18n/i18n-context';
 import { useLive } from '../use-live';
 
@@ -12,7 +13,8 @@ import { useLive } from '../use-live';
  */
 export function ProblemsPanel(props: { userId: string }) {
   const { db } = useServices();
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useProblemsText();
   const rejected = useLive(listRejectedMutations, []);
   const conflicts = useLive(
     (d) => listRecordsWhere(d, 'conflict', 'judgeId', props.userId),

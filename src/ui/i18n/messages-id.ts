@@ -3,13 +3,7 @@ export const MESSAGES_ID = {
   appName: 'Jurilapang',
   loading: 'Memuat…',
   language: 'Bahasa',
-  signedInAs: 'Masuk sebagai {name}',
-  competitions: 'Lomba',
-  noCompetitions: 'Belum ada data lomba di perangkat ini. Sinkronkan saat ada sinyal.',
   demoBadge: 'DATA CONTOH',
-  demoNotice: 'Lomba ini adalah data contoh untuk mencoba aplikasi, bukan penilaian sungguhan.',
-  entriesCount: '{count} inovasi',
-  organiser: 'Penyelenggara',
   digital: 'Digital',
   nonDigital: 'Non-digital',
   startedOn: 'Berjalan sejak {date}',
@@ -34,11 +28,6 @@ export const MESSAGES_ID = {
   syncStuck:
     'Sinkronisasi macet: perubahan tertua belum terkirim sejak {age}. Cari sinyal, atau ekspor paket sinkronisasi.',
   signInAgain: 'Masuk lagi',
-  rejectedTitle: 'Perubahan yang ditolak server',
-  rejectedReason: 'Alasan: {message}',
-  discardChange: 'Buang perubahan ini',
-  conflictsTitle: 'Nilai yang bertabrakan antarperangkat',
-  conflictField: '{field}: dipakai {kept}, diganti {lost}',
   ageMinutes: '{count} menit lalu',
   ageHours: '{count} jam lalu',
   ageDays: '{count} hari lalu',
@@ -55,7 +44,6 @@ export const MESSAGES_ID = {
   statusSubmitted: 'Dikirim',
   statusAbstained: 'Abstain',
   stageState: 'Tahap {state}',
-  badRows: '{count} data di perangkat rusak dan dilewati.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;

@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { lazyComponent } from '../lazy-component';
 import type { Route } from '../router';
 import { SyncBar } from '../components/SyncBar';
-import { useI18n } from '../i18n/i18n-context';
+import { useHomeText } from '../i18n/home-messages';
 import { useLive } from '../use-live';
 import './home.css';
 
@@ -33,7 +33,7 @@ function Overview(props: {
   navigate: (path: string) => void;
   onSignInAgain: () => void;
 }) {
-  const { t } = useI18n();
+  const t = useHomeText();
   const competitions = useLive(listCompetitions, []);
   return (
     <main class="page">
