@@ -1,19 +1,12 @@
-import type { Entry } from './entry';
+import { ADMIN_CHECK_ITEMS, type AdminCheckItem, type Entry } from './entry';
 
 /**
  * The administrative check (seleksi administrasi, DOMAIN.md): pass or fail per item, with
- * a reason. The entry keeps the outcome and the reason (entry.adminCheck); the items are
- * how the panitia arrives at them, pre-filled from what the profile shows.
+ * a reason. The entry keeps the items, the outcome they give and a reason written from
+ * them (entry.adminCheck); the items are pre-filled from what the profile shows.
  */
-export const ADMIN_CHECK_ITEMS = ['profile', 'evidence', 'implementation', 'unit'] as const;
+export { ADMIN_CHECK_ITEMS, type AdminCheckItem };
 export type AdminCheckItemKey = (typeof ADMIN_CHECK_ITEMS)[number];
-
-export interface AdminCheckItem {
-  item: AdminCheckItemKey;
-  passed: boolean;
-  /** Why it failed (or a remark); a failed item needs one. */
-  note: string;
-}
 
 /** Implementation time a round asks for: KIPP one year, Krenova often six months. */
 export interface AdminCheckRules {

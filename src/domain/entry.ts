@@ -32,6 +32,20 @@ export const unitSchema = z.object({
 export type Unit = z.infer<typeof unitSchema>;
 
 /** The innovation profile an operator registers for a unit. */
+/** The items of the administrative check (seleksi administrasi, DOMAIN.md). */
+export const ADMIN_CHECK_ITEMS = ['profile', 'evidence', 'implementation', 'unit'] as const;
+
+/** One item: pass or fail, and why; a failed item needs its reason. */
+export const adminCheckItemSchema = z
+  .object({ item: z.enum(ADMIN_CHECK_ITEMS), passed: z.boolean(), note: optionalText(500) })
+  .check(
+    z.refine((i) => i.passed || i.note.trim() !== '', {
+      error: 'a failed item needs its reason',
+      path: ['note'],
+    }),
+  );
+export type AdminCheckItem = z.infer<typeof adminCheckItemSchema>;
+
 export const entrySchema = z.object({
   id: idSchema,
   competitionId: idSchema,
@@ -67,11 +81,22 @@ export const entrySchema = z.object({
    * operator can no longer change the entry.
    */
   adminCheck: z.optional(
-    z.object({
-      outcome: z.enum(['passed', 'failed']),
-      reason: optionalText(1000),
-      checkedAt: instantSchema,
-    }),
+    z
+      .object({
+        outcome: z.enum(['passed', 'failed']),
+        reason: optionalText(1000),
+        checkedAt: instantSchema,
+        /** Each item as the panitia decided it; absent on checks recorded before items were kept. */
+        items: z.optional(z.array(adminCheckItemSchema)),
+      })
+      .check(
+        z.refine(
+          (c) =>
+            c.items === undefined ||
+            (c.items.every((i) => i.passed) ? 'passed' : 'failed') === c.outcome,
+          { error: 'the outcome must follow the items: passed only when every item passed' },
+        ),
+      ),
   ),
 });
 export type Entry = z.infer<typeof entrySchema>;

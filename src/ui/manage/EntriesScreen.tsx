@@ -126,8 +126,11 @@ function AdminCheckForm(props: { entry: Entry; onDone: () => void }) {
   const { save, saving, error } = useSaveRecords();
   const [minMonths, setMinMonths] = useState(12);
   const today = new Date(now()).toISOString().slice(0, 10);
-  const [items, setItems] = useState<AdminCheckItem[]>(() =>
-    suggestAdminCheck(props.entry, { minMonthsImplemented: 12, today }),
+  // A check done before is opened as it was decided; a first one from what the profile shows.
+  const [items, setItems] = useState<AdminCheckItem[]>(
+    () =>
+      props.entry.adminCheck?.items ??
+      suggestAdminCheck(props.entry, { minMonthsImplemented: 12, today }),
   );
   const lacking = itemsLackingReason(items);
   const outcome = adminCheckOutcome(items);
@@ -142,6 +145,7 @@ function AdminCheckForm(props: { entry: Entry; onDone: () => void }) {
         outcome,
         reason: checkReason(t, items),
         checkedAt: new Date(now()).toISOString(),
+        items,
       },
     };
     if (await save([{ kind: 'entry', data: entry }])) props.onDone();
