@@ -7,14 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment } from '../../src/domain/assignment';
 import type { Competition } from '../../src/domain/competition';
 import type { Entry } from '../../src/domain/entry';
+import { rubricVersionKey } from '../../src/domain/rubric';
+import type { Scoresheet } from '../../src/domain/scoresheet';
 import type { Stage } from '../../src/domain/stage';
 import type { User } from '../../src/domain/user';
+import { fetchTransport } from '../../src/sync/fetch-transport';
 import type { Transport } from '../../src/sync/transport';
 import { seriousViolations } from '../support/axe-scan';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { inviteLink, panitiaOverHttp } from '../support/panitia-over-http';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
-import type { TestDevice } from '../support/test-device';
+import { createDeviceOn, type TestDevice } from '../support/test-device';
 import { ManagePages } from './pages/manage-pages';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -282,6 +285,86 @@ describe('the panitia sets up a competition; an operator registers offline', () 
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
+  it('the judges submit their scores from their own devices; the results rank the entries, with charts', async () => {
+    await observer.sync();
+    const rubric = await observer.get(
+      'rubric',
+      rubricVersionKey(proposal.rubricId, proposal.rubricVersion),
+    );
+    const active = (await recordsOn<Assignment>(observer, 'assignments')).filter(
+      (a) => a.stageId === proposal.id && a.recusal === undefined,
+    );
+    const entryOrder = [...new Set(active.map((a) => a.entryId))];
+    const judgeIds = [...new Set(active.map((a) => a.judgeId))];
+    for (const [judgeIndex, judgeId] of judgeIds.entries()) {
+      const judgeDevice = createDeviceOn(() => fetchTransport(server.baseUrl));
+      const link = await inviteLink(server.baseUrl, observer, judgeId);
+      await judgeDevice.signIn(new URL(link).searchParams.get('kode') ?? '');
+      await judgeDevice.sync();
+      for (const assignment of active.filter((a) => a.judgeId === judgeId)) {
+        // Different totals per entry and judge, so the ranking and the charts have spread.
+        const share = 0.9 - 0.15 * entryOrder.indexOf(assignment.entryId) - 0.05 * judgeIndex;
+        const scores = Object.fromEntries(
+          (rubric?.criteria ?? []).map((criterion) => {
+            const scale = criterion.scale;
+            const value =
+              scale.kind === 'range'
+                ? scale.min +
+                  Math.round((share * (scale.max - scale.min)) / scale.step) * scale.step
+                : scale.levels[Math.round(share * (scale.levels.length - 1))]!.points;
+            return [criterion.key, { value, note: '' }];
+          }),
+        );
+        const sheet: Scoresheet = {
+          // A scoresheet has its assignment's id.
+          id: assignment.id,
+          stageId: proposal.id,
+          judgeId,
+          entryId: assignment.entryId,
+          rubricId: proposal.rubricId,
+          rubricVersion: proposal.rubricVersion,
+          scores,
+          overallNote: '',
+          photos: [],
+          status: 'submitted',
+          submittedAt: new Date().toISOString(),
+        };
+        await judgeDevice.save({ kind: 'scoresheet', data: sheet });
+      }
+      await judgeDevice.sync();
+      const outbox = (await judgeDevice.db.outbox.toArray()) as {
+        rejection?: { message: string };
+      }[];
+      expect(outbox.map((row) => row.rejection?.message ?? 'not sent')).toEqual([]);
+    }
+
+    await page.goto(`${server.baseUrl}/kelola/tahap/${proposal.id}/hasil`);
+    await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+    // Every entry of the stage is ranked in its category: seven sheets on four entries.
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Peringkat' }).getByRole('rowheader').count())
+      .toBe(entryOrder.length);
+    await page.locator('.results-chart svg').first().waitFor();
+    await expectAccessible(page);
+
+    // On a phone the charts keep to the screen and their text stays readable.
+    await page.setViewportSize({ width: 360, height: 640 });
+    const charts = await page.locator('.results-chart svg').evaluateAll((svgs) =>
+      svgs.map((svg) => ({
+        right: svg.getBoundingClientRect().right <= window.innerWidth,
+        smallestText: Math.min(
+          ...[...svg.querySelectorAll('text')].map((text) => text.getBoundingClientRect().height),
+        ),
+      })),
+    );
+    expect(charts.length).toBeGreaterThan(1);
+    for (const chart of charts) {
+      expect(chart.right).toBe(true);
+      expect(chart.smallestText).toBeGreaterThanOrEqual(11);
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it('fits a 360 × 640 phone: no screen scrolls sideways, touch targets are at least 44 px', async () => {
     await page.setViewportSize({ width: 360, height: 640 });
     const screens = [
@@ -293,6 +376,8 @@ describe('the panitia sets up a competition; an operator registers offline', () 
       `/kelola/tahap/${proposal.id}/progres`,
       `/kelola/lomba/${proposal.competitionId}/peserta`,
       `/kelola/lomba/${proposal.competitionId}/impor`,
+      // With the judges' scores: the ranking, the severity table and the charts.
+      `/kelola/tahap/${proposal.id}/hasil`,
     ];
     for (const path of screens) {
       await page.goto(`${server.baseUrl}${path}`);

@@ -102,7 +102,7 @@ export function AdvancementSection(props: { report: StageReport; userId: string 
         </p>
       )}
       {preview.categories.some((c) => c.undecided.length > 0) && (
-        <label class="field">
+        <label class="check">
           <input
             type="checkbox"
             checked={admitUndecided}
@@ -112,7 +112,7 @@ export function AdvancementSection(props: { report: StageReport; userId: string 
         </label>
       )}
       {next && rule.kind !== 'none' && (
-        <button type="button" onClick={() => void confirm()}>
+        <button type="button" class="button" onClick={() => void confirm()}>
           {t('confirmAdvancement', { stage: next.name })}
         </button>
       )}

@@ -60,52 +60,62 @@ export function CategoryResults(props: {
     <section class="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('category', { name: category.name })}</h3>
       <SettingProblems problems={settings.problems} titleOf={titleOf} />
-      <table>
-        <caption>{t('rankingTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rank')}</th>
-            <th scope="col">{t('entry')}</th>
-            <th scope="col">{t('score')}</th>
-            <th scope="col">{t('judgeCount')}</th>
-            {normalisedById && <th scope="col">{t('normalised')}</th>}
-            {normalisedById && <th scope="col">{t('normalisedRank')}</th>}
-            {trimmedById && <th scope="col">{t('trimmed')}</th>}
-            {trimmedById && <th scope="col">{t('trimmedRank')}</th>}
-            <th scope="col">{t('tie')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.rawRanking.entries.map((entry) => {
-            const other = normalisedById?.get(entry.entryId);
-            const withoutExtremes = trimmedById?.get(entry.entryId);
-            return (
-              <tr key={entry.entryId}>
-                <td>{entry.rank}</td>
-                <th scope="row">{titleOf(entry.entryId)}</th>
-                <td>{num(entry.score)}</td>
-                <td>{entry.judgeCount}</td>
-                {normalisedById && <td>{num(other?.score ?? null)}</td>}
-                {normalisedById && <td>{other?.rank ?? '–'}</td>}
-                {trimmedById && <td>{num(withoutExtremes?.score ?? null)}</td>}
-                {trimmedById && <td>{withoutExtremes?.rank ?? '–'}</td>}
-                <td>
-                  {entry.tie
-                    ? describeTie(
-                        entry.tie,
-                        entry.entryId,
-                        titleOf,
-                        report.records.rubric,
-                        documentText(locale),
-                        recordOf,
-                      )
-                    : ''}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* On a phone each row becomes a block of its own (results.css): rank and title, then
+          each value named by its column, so the ranking reads without sideways scrolling. */}
+      <div class="ranking-scroll">
+        <table class="ranking-table">
+          <caption>{t('rankingTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('rank')}</th>
+              <th scope="col">{t('entry')}</th>
+              <th scope="col">{t('score')}</th>
+              <th scope="col">{t('judgeCount')}</th>
+              {normalisedById && <th scope="col">{t('normalised')}</th>}
+              {normalisedById && <th scope="col">{t('normalisedRank')}</th>}
+              {trimmedById && <th scope="col">{t('trimmed')}</th>}
+              {trimmedById && <th scope="col">{t('trimmedRank')}</th>}
+              <th scope="col">{t('tie')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.rawRanking.entries.map((entry) => {
+              const other = normalisedById?.get(entry.entryId);
+              const withoutExtremes = trimmedById?.get(entry.entryId);
+              return (
+                <tr key={entry.entryId}>
+                  <td class="rank">{entry.rank}</td>
+                  <th scope="row">{titleOf(entry.entryId)}</th>
+                  <td data-label={t('score')}>{num(entry.score)}</td>
+                  <td data-label={t('judgeCount')}>{entry.judgeCount}</td>
+                  {normalisedById && (
+                    <td data-label={t('normalised')}>{num(other?.score ?? null)}</td>
+                  )}
+                  {normalisedById && <td data-label={t('normalisedRank')}>{other?.rank ?? '–'}</td>}
+                  {trimmedById && (
+                    <td data-label={t('trimmed')}>{num(withoutExtremes?.score ?? null)}</td>
+                  )}
+                  {trimmedById && (
+                    <td data-label={t('trimmedRank')}>{withoutExtremes?.rank ?? '–'}</td>
+                  )}
+                  <td class="tie" data-label={t('tie')}>
+                    {entry.tie
+                      ? describeTie(
+                          entry.tie,
+                          entry.entryId,
+                          titleOf,
+                          report.records.rubric,
+                          documentText(locale),
+                          recordOf,
+                        )
+                      : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {results.rawRanking.unscoredEntryIds.length > 0 && (
         <p class="muted">
           {t('unscored', { titles: results.rawRanking.unscoredEntryIds.map(titleOf).join(', ') })}
@@ -176,31 +186,40 @@ export function CategoryResults(props: {
         </p>
       )}
 
-      <h4>{t('severityTitle')}</h4>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('judge')}</th>
-            <th scope="col">{t('scored')}</th>
-            <th scope="col">{t('mean')}</th>
-            <th scope="col">{t('spread')}</th>
-            <th scope="col">{t('offset')}</th>
-            <th scope="col">{t('flag')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.severity.judges.map((judge) => (
-            <tr key={judge.judgeId}>
-              <th scope="row">{nameOf(judge.judgeId)}</th>
-              <td>{judge.scoredEntries}</td>
-              <td>{num(judge.mean)}</td>
-              <td>{num(judge.standardDeviation)}</td>
-              <td>{num(judge.offsetFromPanel)}</td>
-              <td>{judge.flag ? t(`flag.${judge.flag}`) : ''}</td>
+      <h4 id={`severity-${category.id}`}>{t('severityTitle')}</h4>
+      {/* Six columns compared down the page: on a phone the table scrolls in its own box,
+          which the keyboard can reach, under its heading. */}
+      <div
+        class="table-scroll"
+        role="region"
+        aria-labelledby={`severity-${category.id}`}
+        tabIndex={0}
+      >
+        <table aria-labelledby={`severity-${category.id}`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('judge')}</th>
+              <th scope="col">{t('scored')}</th>
+              <th scope="col">{t('mean')}</th>
+              <th scope="col">{t('spread')}</th>
+              <th scope="col">{t('offset')}</th>
+              <th scope="col">{t('flag')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {results.severity.judges.map((judge) => (
+              <tr key={judge.judgeId}>
+                <th scope="row">{nameOf(judge.judgeId)}</th>
+                <td>{judge.scoredEntries}</td>
+                <td>{num(judge.mean)}</td>
+                <td>{num(judge.standardDeviation)}</td>
+                <td>{num(judge.offsetFromPanel)}</td>
+                <td>{judge.flag ? t(`flag.${judge.flag}`) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p class="muted">
         {t('panelMean', {
           mean: num(results.severity.panelMean),

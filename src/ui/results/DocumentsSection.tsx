@@ -66,6 +66,7 @@ export function DocumentsSection(props: { report: StageReport; today: string }) 
       <div class="actions">
         <button
           type="button"
+          class="button"
           disabled={busy}
           onClick={() =>
             void make(async () => {
@@ -82,7 +83,7 @@ export function DocumentsSection(props: { report: StageReport; today: string }) 
           {t('beritaAcaraPdf')}
         </button>
       </div>
-      <div class="field-row">
+      <div class="field-row with-button">
         <label class="field">
           {t('scoreSheetJudge')}
           <select value={judgeId} onChange={(e) => setJudgeId(e.currentTarget.value)}>
@@ -95,6 +96,7 @@ export function DocumentsSection(props: { report: StageReport; today: string }) 
         </label>
         <button
           type="button"
+          class="button"
           disabled={busy || judgeId === ''}
           onClick={() =>
             void make(async () => {
@@ -116,6 +118,7 @@ export function DocumentsSection(props: { report: StageReport; today: string }) 
           <button
             key={key}
             type="button"
+            class="button"
             disabled={busy}
             onClick={() =>
               void make(async () => {
@@ -137,6 +140,7 @@ export function DocumentsSection(props: { report: StageReport; today: string }) 
         ))}
         <button
           type="button"
+          class="button"
           disabled={busy}
           onClick={() =>
             void make(async () => {

@@ -7,6 +7,7 @@ import { DocumentsSection } from './DocumentsSection';
 import { RankingSettingsSection } from './RankingSettingsSection';
 import { useResultsText } from './results-messages';
 import { buildStageReport } from './stage-report';
+import './results.css';
 
 export interface ResultsScreenProps {
   stageId: string;
@@ -26,7 +27,7 @@ export function ResultsScreen(props: ResultsScreenProps) {
   const { now } = useServices();
   const records = useLive((db) => loadStageResults(db, props.stageId), [props.stageId]);
   const back = (
-    <button type="button" class="link-button" onClick={props.onBack}>
+    <button type="button" class="button secondary back" onClick={props.onBack}>
       {t('back')}
     </button>
   );
