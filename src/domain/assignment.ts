@@ -8,5 +8,7 @@ export const assignmentSchema = z.object({
   judgeId: idSchema,
   entryId: idSchema,
   recusal: z.optional(z.object({ reason: nonEmptyText(500), at: instantSchema })),
+  /** Field stages: the judge's day of visits this site falls on (1, 2, …), as planned. */
+  visitDay: z.optional(z.int().check(z.gte(1), z.lte(366))),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;

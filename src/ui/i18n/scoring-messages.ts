@@ -39,6 +39,7 @@ const SCORING_ID = {
   submitConfirm: 'Ya, kirim dan kunci',
   submitMissing: 'Belum bisa dikirim: {criteria} belum dinilai.',
   cancel: 'Batal',
+  visitDay: 'kunjungan hari ke-{day}',
   lockedSubmitted:
     'Penilaian ini sudah dikirim dan terkunci. Minta panitia membukanya bila perlu diubah.',
   abstain: 'Abstain / konflik kepentingan',
@@ -96,6 +97,7 @@ const SCORING_EN: Record<ScoringKey, string> = {
   submitConfirm: 'Yes, submit and lock',
   submitMissing: 'Cannot submit yet: {criteria} not scored.',
   cancel: 'Cancel',
+  visitDay: 'visit day {day}',
   lockedSubmitted:
     'These scores are submitted and locked. Ask the organisers to reopen them if needed.',
   abstain: 'Abstain / conflict of interest',

@@ -99,10 +99,20 @@ function StageAssignments(props: {
   };
   const savePlan = async () => {
     if (!plan) return;
-    const records = plan.add.map((pair) => ({
-      kind: 'assignment' as const,
-      data: { id: makeId(), stageId: stage.id, ...pair },
+    const dayOf = visitDayByPair(plan);
+    const added = plan.add.map((pair): Assignment => ({
+      id: makeId(),
+      stageId: stage.id,
+      ...pair,
+      ...withVisitDay(dayOf.get(`${pair.judgeId} ${pair.entryId}`)),
     }));
+    // A field plan lays out every visit again, so sites already assigned may move to
+    // another day; their work stays, only the day changes.
+    const moved = work.assignments.flatMap((a): Assignment[] => {
+      const day = dayOf.get(`${a.judgeId} ${a.entryId}`);
+      return day === undefined || day === a.visitDay || a.recusal ? [] : [{ ...a, visitDay: day }];
+    });
+    const records = [...added, ...moved].map((data) => ({ kind: 'assignment' as const, data }));
     if (await save(records)) setPlan(null);
   };
 
@@ -363,6 +373,7 @@ function EntryAssignments(props: {
                 {a.recusal
                   ? t('recusedBecause', { reason: a.recusal.reason })
                   : t(`progress.${sheetProgress(sheet)}`)}
+                {a.visitDay !== undefined && ` · ${t('onVisitDay', { day: a.visitDay })}`}
               </span>
               {!props.locked && !a.recusal && (
                 <button
@@ -460,3 +471,12 @@ function EntryAssignments(props: {
     </li>
   );
 }
+
+/** "judge entry" → the visit day the field plan gives that pair. */
+function visitDayByPair(plan: AssignmentPlan): Map<string, number> {
+  return new Map(
+    plan.visits.flatMap((v) => v.entryIds.map((entryId) => [`${v.judgeId} ${entryId}`, v.day])),
+  );
+}
+
+const withVisitDay = (day: number | undefined) => (day === undefined ? {} : { visitDay: day });

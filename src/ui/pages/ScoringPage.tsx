@@ -66,6 +66,8 @@ function ScoringForm(props: {
         <h1 class="entry-heading">{context.entry.title}</h1>
         <p class="muted">
           {context.entry.unit.name} · {context.stage.name}
+          {context.assignment.visitDay !== undefined &&
+            ` · ${t('visitDay', { day: context.assignment.visitDay })}`}
         </p>
       </header>
       <EntryDossier entry={context.entry} category={context.category} />

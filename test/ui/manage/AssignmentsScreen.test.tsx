@@ -92,3 +92,53 @@ it('says why a judge cannot be added by hand, and adds only one who may judge th
       },
     ]);
 });
+
+it('stores the field plan’s visit day on each assignment, moving a site assigned before', async () => {
+  const field = makeStage(testId(30), competition.id, rubric.id, { state: 'draft', kind: 'field' });
+  // Three sites of one kecamatan, one already given to the judge by hand.
+  const sites = [31, 32, 33].map((n) =>
+    makeEntry(testId(n), competition.id, testId(6), {
+      title: `Situs ${n}`,
+      regionCode: '33.16.01.2001',
+    }),
+  );
+  const byHand = makeAssignment(testId(40), {
+    stageId: field.id,
+    judgeId: freeJudge.id,
+    entryId: testId(33),
+  });
+  const db = await databaseWith([
+    { kind: 'competition', data: competition },
+    { kind: 'category', data: makeCategory(testId(6), competition.id) },
+    { kind: 'rubric', data: rubric },
+    { kind: 'stage', data: field },
+    ...sites.map((data) => ({ kind: 'entry' as const, data })),
+    { kind: 'user', data: freeJudge },
+    { kind: 'assignment', data: byHand },
+  ]);
+  const idPrefix = '0190a000-0000-7000-8000-';
+  renderScreen(
+    db,
+    <ManageProvider value={{ navigate: () => {} } as never}>
+      <AssignmentsScreen stageId={field.id} />
+    </ManageProvider>,
+    { nowMs: Date.parse('2025-08-18T02:00:00Z'), idPrefix },
+  );
+  fireEvent.input(await screen.findByLabelText('Juri per peserta'), { target: { value: '1' } });
+  fireEvent.input(screen.getByLabelText('Kunjungan per juri per hari'), { target: { value: '2' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Susun rencana penugasan' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Simpan 2 penugasan' }));
+
+  await expect
+    .poll(async () =>
+      (await listPendingMutations(db)).rows.map((m) => {
+        const a = m.record.data as { entryId: string; visitDay?: number };
+        return [a.entryId, a.visitDay];
+      }),
+    )
+    .toEqual([
+      [testId(31), 1],
+      [testId(32), 2],
+      [testId(33), 1],
+    ]);
+});
