@@ -17,6 +17,7 @@ import { useServices } from '../app-services';
 import { useLive } from '../use-live';
 import { useManageText, type ManageTranslate } from './manage-messages';
 import { managePath } from './manage-routes';
+import { saveTemplateXlsx, templateCsvHref } from './import-template';
 import { NavLink } from './NavLink';
 import { useSaveRecords } from './use-save-records';
 
@@ -103,9 +104,14 @@ export function ImportScreen(props: { competitionId: string }) {
             </li>
           ))}
         </ul>
-        <a class="button secondary" href={templateHref()} download="templat-peserta.csv">
-          {t('downloadTemplate')}
-        </a>
+        <div class="actions">
+          <a class="button secondary" href={templateCsvHref()} download="templat-peserta.csv">
+            {t('downloadTemplate')}
+          </a>
+          <button type="button" class="button secondary" onClick={() => void saveTemplateXlsx()}>
+            {t('downloadTemplateXlsx')}
+          </button>
+        </div>
       </details>
       <label class="field">
         {t('chooseFile')}
@@ -235,25 +241,4 @@ function problemText(t: ManageTranslate, problem: ImportProblem): string {
     value: problem.value ?? '',
     detail: problem.detail ?? '',
   });
-}
-
-/** A template with every column and one example row, semicolon-separated as Excel likes it here. */
-function templateHref(): string {
-  const header = IMPORT_COLUMNS.map((c) => IMPORT_HEADERS[c][0] ?? c);
-  const example = [
-    'Layanan Pak Tarso',
-    'Kecamatan Sambong',
-    'Kecamatan',
-    'Kecamatan',
-    'Tidak',
-    '01/03/2021',
-    '33.16.06',
-    'Surat kependudukan diantar ke rumah warga.',
-    'Kantor Kecamatan Sambong',
-    'Sri Lestari',
-    '0812 3456 7890',
-    '',
-  ];
-  const csv = `\ufeff${header.join(';')}\r\n${example.join(';')}\r\n`;
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
 }
