@@ -129,31 +129,41 @@ export async function visibleChangesFor(
   });
 }
 
-/** Pulls of one role with one page size, in one statement. */
+/**
+ * Pulls of one role with one page size, in one statement. One asker (a device syncing
+ * alone) is bound as plain values rather than arrays: the same statement, planned as
+ * cheaply as a single pull can be.
+ */
 async function pullGroup(db: SqlExecutor, asked: readonly PullRequest[]): Promise<VisiblePage[]> {
   const [first] = asked;
   if (!first) return [];
+  const alone = asked.length === 1;
+  const column = <V>(of: (a: PullRequest) => V) => (alone ? of(first) : asked.map(of));
   const touched = asked.flatMap((a) => (a.touch ? [a.touch] : []));
   const params: unknown[] = [
-    asked.map((a) => a.user.id),
-    asked.map((a) => a.cursor),
-    asked.map((a) => a.user.unit?.name ?? ''),
+    column((a) => a.user.id),
+    column((a) => a.cursor),
+    column((a) => a.user.unit?.name ?? ''),
     first.limit + 1,
   ];
+  const askers = alone
+    ? `SELECT $1::text AS user_id, $2::bigint AS after_seq, $3::text AS unit, 1 AS asker`
+    : `SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+         WITH ORDINALITY AS q(user_id, after_seq, unit, asker)`;
   // PostgreSQL refuses a parameter the statement does not use: the touch only when asked.
   const touch =
     touched.length === 0
       ? ''
-      : `, touched AS (
-           UPDATE devices d SET last_seen_at = t.at
-             FROM unnest($${params.push(touched.map((t) => t.deviceId))}::text[],
-                         $${params.push(touched.map((t) => t.at))}::timestamptz[]) AS t(id, at)
-            WHERE d.id = t.id)`;
+      : alone
+        ? `, touched AS (UPDATE devices SET last_seen_at = $${params.push(first.touch?.at)}
+                          WHERE id = $${params.push(first.touch?.deviceId)})`
+        : `, touched AS (
+             UPDATE devices d SET last_seen_at = t.at
+               FROM unnest($${params.push(touched.map((t) => t.deviceId))}::text[],
+                           $${params.push(touched.map((t) => t.at))}::timestamptz[]) AS t(id, at)
+              WHERE d.id = t.id)`;
   const rows = await db.query<ChangeRow>(
-    `WITH q AS (
-       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
-         WITH ORDINALITY AS q(user_id, after_seq, unit, asker)
-     )${touch}
+    `WITH q AS (${askers})${touch}
      SELECT q.asker, c.last_seq AS committed, p.seq, p.kind, p.key, p.data, p.deleted
        FROM change_counter c
        CROSS JOIN q

@@ -22,7 +22,10 @@ interface Prepared {
  * literals of the types PostgreSQL inferred when it prepared the statement
  * (standard_conforming_strings is on, so a doubled quote is the only escape).
  *
- * After five runs PostgreSQL may keep one generic plan for a statement. PGlite has no
+ * Each statement is planned once (plan_cache_mode = force_generic_plan): left to choose,
+ * PostgreSQL plans a statement again on every run while a plan for the given values
+ * looks cheaper than the generic one, which for array parameters (a pull for several
+ * devices at once) it always does, and planning costs more than running. PGlite has no
  * statistics (nothing runs ANALYZE), so a plan made while a table was small would scan
  * it whole for ever after; prepared statements are therefore planned with sequential
  * scans disabled, and use an index wherever one serves (which, for the server's
@@ -32,7 +35,7 @@ interface Prepared {
 export async function openPgliteClient(dataDir?: string): Promise<SqlClient> {
   const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
-  await db.exec('SET standard_conforming_strings = on');
+  await db.exec('SET standard_conforming_strings = on; SET plan_cache_mode = force_generic_plan');
   const prepared = new Map<string, Promise<Prepared>>();
   let count = 0;
 
