@@ -16,7 +16,12 @@ const MIN_GZIP_BYTES = 1024;
 export function jsonResponse(c: Context, value: unknown): Response {
   const text = JSON.stringify(value);
   if (text.length < MIN_GZIP_BYTES || !acceptsGzip(c.req.header('accept-encoding'))) {
-    return c.body(text, 200, { 'Content-Type': 'application/json' });
+    // With its length told, the compress middleware leaves a short answer alone (below
+    // its threshold) instead of piping it through a CompressionStream.
+    return c.body(text, 200, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(text)),
+    });
   }
   return c.body(new Uint8Array(gzipSync(text)), 200, {
     'Content-Type': 'application/json',
