@@ -54,6 +54,11 @@ export interface ApplyRate {
   statementsPerBatch: number;
   statementsPerSingle: number;
   statementsPerConcurrent: number;
+  /**
+   * The same three rates per second of this process's CPU time (the server runs in it,
+   * with the load generator): on a shared machine the steadier figure.
+   */
+  cpu: { batched: number; single: number; singleConcurrent: number };
 }
 
 export interface JudgesResult {
@@ -438,11 +443,17 @@ export async function measureApplyRate(
   ) => {
     const before = count();
     const stopProfile = label === undefined ? undefined : await startPhaseProfile(label);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await work();
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     await stopProfile?.();
-    return { rate: mutations / seconds, statements: (count() - before) / requests };
+    return {
+      rate: mutations / seconds,
+      cpuRate: mutations / ((cpu.user + cpu.system) / 1e6),
+      statements: (count() - before) / requests,
+    };
   };
   // Every request's mutations are made before the clock starts.
   const inTurn = (requests: number, size: number, label?: string) => {
@@ -493,6 +504,11 @@ export async function measureApplyRate(
     statementsPerBatch: batched.statements,
     statementsPerSingle: single.statements,
     statementsPerConcurrent: concurrent.statements,
+    cpu: {
+      batched: batched.cpuRate,
+      single: single.cpuRate,
+      singleConcurrent: concurrent.cpuRate,
+    },
   };
 }
 
@@ -860,7 +876,7 @@ function sortKeys(scores: Scoresheet['scores']): [string, unknown][] {
 function formatRate(rate: ApplyRate | { skipped: string }): string {
   if ('skipped' in rate) return `skipped: ${rate.skipped}`;
   const n = (x: number) => Math.round(x).toLocaleString('en');
-  return `${n(rate.batched)}/s in batches of 500 (${rate.statementsPerBatch.toFixed(1)} statements per request); one per request: ${n(rate.single)}/s from one device (${rate.statementsPerSingle.toFixed(1)} statements per request), ${n(rate.singleConcurrent)}/s from ${rate.devices} devices at once (${rate.statementsPerConcurrent.toFixed(1)} statements per request)`;
+  return `${n(rate.batched)}/s in batches of 500 (${rate.statementsPerBatch.toFixed(1)} statements per request); one per request: ${n(rate.single)}/s from one device (${rate.statementsPerSingle.toFixed(1)} statements per request), ${n(rate.singleConcurrent)}/s from ${rate.devices} devices at once (${rate.statementsPerConcurrent.toFixed(1)} statements per request); per CPU second: ${n(rate.cpu.batched)}, ${n(rate.cpu.single)}, ${n(rate.cpu.singleConcurrent)}`;
 }
 
 export function formatJudges(r: JudgesResult): string {
