@@ -164,9 +164,9 @@ async function pullGroup(db: SqlExecutor, asked: readonly PullRequest[]): Promis
               WHERE d.id = t.id)`;
   const rows = await db.query<ChangeRow>(
     `WITH q AS (${askers})${touch}
-     SELECT q.asker, c.last_seq AS committed, p.seq, p.kind, p.key, p.data, p.deleted
-       FROM change_counter c
-       CROSS JOIN q
+     SELECT q.asker, (SELECT c.last_seq FROM change_counter c) AS committed,
+            p.seq, p.kind, p.key, p.data, p.deleted
+       FROM q
        LEFT JOIN LATERAL (
          ${visibleArms(first.user.role)
            .map(

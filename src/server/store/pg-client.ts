@@ -6,7 +6,9 @@ export async function openPgClient(
   connectionString: string,
   onConnectionLost: (error: Error) => void = () => undefined,
 ): Promise<SqlClient> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // No JIT: the server's statements are short, and compiling one whose estimate crosses
+  // jit_above_cost (a pull for a few hundred devices at once) took longer than running it.
+  const pool = new pg.Pool({ connectionString, max: 10, options: '-c jit=off' });
   // An idle connection dropped by PostgreSQL (a restart, a failover) is reported here; with
   // no listener Node would end the whole server. The next query opens a new connection.
   pool.on('error', onConnectionLost);
