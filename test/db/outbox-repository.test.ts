@@ -15,7 +15,15 @@ import { writeServerOffset } from '../../src/db/server-offset';
 import { parseHlc, type Hlc } from '../../src/domain/hlc';
 import type { SyncRecord } from '../../src/domain/sync-record';
 import { freshDatabase } from '../support/fresh-database';
-import { makeEntry, makeRubricRecord, makeScoresheet, testHlc, testId } from '../support/records';
+import {
+  makeAssignment,
+  makeEntry,
+  makeRubricRecord,
+  makeScoresheet,
+  makeStage,
+  testHlc,
+  testId,
+} from '../support/records';
 
 const COMPETITION = testId(1);
 const CATEGORY = testId(10);
@@ -604,5 +612,72 @@ describe('saveWithMutation with fields', () => {
     );
     expect(await db.scoresheets.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('folding keeps what the server needs in order', () => {
+  const stage = makeStage(testId(30), COMPETITION, testId(20), { state: 'draft' });
+  const assignment: SyncRecord = {
+    kind: 'assignment',
+    data: makeAssignment(testId(31), {
+      stageId: stage.id,
+      judgeId: testId(40),
+      entryId: testId(100),
+    }),
+  };
+  const summary = async (db: AppDatabase) =>
+    (await listPendingMutations(db)).rows.map((m) =>
+      m.record.kind === 'stage'
+        ? `stage ${m.record.data.state} ${m.record.data.name}`
+        : m.record.kind,
+    );
+
+  it('never moves a stage edit past the assignments queued after it, nor before them', async () => {
+    const db = freshDatabase();
+    await saveEdits(db, [
+      { kind: 'stage', data: stage },
+      assignment,
+      { kind: 'stage', data: { ...stage, state: 'open' } },
+    ]);
+    // Made, then assigned, then opened: the server sees it in that order, or the stage would
+    // not exist for its assignment, or would open without a judge.
+    expect(await summary(db)).toEqual([
+      `stage draft ${stage.name}`,
+      'assignment',
+      `stage open ${stage.name}`,
+    ]);
+    // An edit right after the last one, with nothing in between, still folds into it.
+    await saveAt(
+      db,
+      { kind: 'stage', data: { ...stage, state: 'open', name: 'Lapangan' } },
+      2000,
+      T0 + 9 * MINUTE,
+    );
+    expect(await summary(db)).toEqual([
+      `stage draft ${stage.name}`,
+      'assignment',
+      'stage open Lapangan',
+    ]);
+  });
+
+  it('folds a judge’s scoresheet edits into one mutation whatever was queued in between', async () => {
+    const db = freshDatabase();
+    const ids = {
+      stageId: stage.id,
+      judgeId: testId(40),
+      entryId: testId(100),
+      rubricId: testId(20),
+    };
+    const sheet = makeScoresheet(testId(200), ids);
+    const other = makeScoresheet(testId(201), { ...ids, entryId: testId(101) });
+    await saveEdits(db, [
+      { kind: 'scoresheet', data: sheet },
+      { kind: 'scoresheet', data: other },
+      { kind: 'scoresheet', data: { ...sheet, overallNote: 'Bagus' } },
+    ]);
+    expect((await listPendingMutations(db)).rows.map((m) => m.record.data.id)).toEqual([
+      other.id,
+      sheet.id,
+    ]);
   });
 });

@@ -138,5 +138,22 @@ describeOnEachStore(
       });
       expect(await fx.serverRecord('assignment', assignment.id)).toEqual(assignment);
     });
+
+    it('takes a stage made, staffed and opened offline in one sync, in the order it was done', async () => {
+      const fx = await createSyncFixture(store.db);
+      const admin = await fx.enrol('panitia');
+      const [judge] = fx.judges;
+      const [entry] = fx.entries;
+      if (!judge || !entry) throw new Error('the demo has no judge or entry');
+      const stage = { ...fx.stage, id: newId(), name: 'Presentasi final', state: 'draft' as const };
+      await admin.save({ kind: 'stage', data: stage });
+      await admin.save({
+        kind: 'assignment',
+        data: { id: newId(), stageId: stage.id, judgeId: judge.id, entryId: entry.id },
+      });
+      await admin.save({ kind: 'stage', data: { ...stage, state: 'open' } });
+      expect(await admin.sync()).toMatchObject({ ok: true, result: { pushed: 3, rejected: 0 } });
+      expect((await fx.serverRecord('stage', stage.id))?.state).toBe('open');
+    });
   },
 );
