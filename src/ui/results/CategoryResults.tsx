@@ -61,44 +61,90 @@ export function CategoryResults(props: {
       <h3 id={headingId}>{t('category', { name: category.name })}</h3>
       <SettingProblems problems={settings.problems} titleOf={titleOf} />
       {/* On a phone each row becomes a block of its own (results.css): rank and title, then
-          each value named by its column, so the ranking reads without sideways scrolling. */}
+          each value named by its column, so the ranking reads without sideways scrolling.
+          The explicit roles keep it a table for screen readers: WebKit drops the table
+          semantics of elements whose CSS display is changed. */}
       <div class="ranking-scroll">
-        <table class="ranking-table">
+        <table class="ranking-table" role="table">
           <caption>{t('rankingTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('rank')}</th>
-              <th scope="col">{t('entry')}</th>
-              <th scope="col">{t('score')}</th>
-              <th scope="col">{t('judgeCount')}</th>
-              {normalisedById && <th scope="col">{t('normalised')}</th>}
-              {normalisedById && <th scope="col">{t('normalisedRank')}</th>}
-              {trimmedById && <th scope="col">{t('trimmed')}</th>}
-              {trimmedById && <th scope="col">{t('trimmedRank')}</th>}
-              <th scope="col">{t('tie')}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t('rank')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('entry')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('score')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('judgeCount')}
+              </th>
+              {normalisedById && (
+                <th scope="col" role="columnheader">
+                  {t('normalised')}
+                </th>
+              )}
+              {normalisedById && (
+                <th scope="col" role="columnheader">
+                  {t('normalisedRank')}
+                </th>
+              )}
+              {trimmedById && (
+                <th scope="col" role="columnheader">
+                  {t('trimmed')}
+                </th>
+              )}
+              {trimmedById && (
+                <th scope="col" role="columnheader">
+                  {t('trimmedRank')}
+                </th>
+              )}
+              <th scope="col" role="columnheader">
+                {t('tie')}
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {results.rawRanking.entries.map((entry) => {
               const other = normalisedById?.get(entry.entryId);
               const withoutExtremes = trimmedById?.get(entry.entryId);
               return (
-                <tr key={entry.entryId}>
-                  <td class="rank">{entry.rank}</td>
-                  <th scope="row">{titleOf(entry.entryId)}</th>
-                  <td data-label={t('score')}>{num(entry.score)}</td>
-                  <td data-label={t('judgeCount')}>{entry.judgeCount}</td>
+                <tr role="row" key={entry.entryId}>
+                  <td role="cell" class="rank">
+                    {entry.rank}
+                  </td>
+                  <th scope="row" role="rowheader">
+                    {titleOf(entry.entryId)}
+                  </th>
+                  <td role="cell" data-label={t('score')}>
+                    {num(entry.score)}
+                  </td>
+                  <td role="cell" data-label={t('judgeCount')}>
+                    {entry.judgeCount}
+                  </td>
                   {normalisedById && (
-                    <td data-label={t('normalised')}>{num(other?.score ?? null)}</td>
+                    <td role="cell" data-label={t('normalised')}>
+                      {num(other?.score ?? null)}
+                    </td>
                   )}
-                  {normalisedById && <td data-label={t('normalisedRank')}>{other?.rank ?? '–'}</td>}
+                  {normalisedById && (
+                    <td role="cell" data-label={t('normalisedRank')}>
+                      {other?.rank ?? '–'}
+                    </td>
+                  )}
                   {trimmedById && (
-                    <td data-label={t('trimmed')}>{num(withoutExtremes?.score ?? null)}</td>
+                    <td role="cell" data-label={t('trimmed')}>
+                      {num(withoutExtremes?.score ?? null)}
+                    </td>
                   )}
                   {trimmedById && (
-                    <td data-label={t('trimmedRank')}>{withoutExtremes?.rank ?? '–'}</td>
+                    <td role="cell" data-label={t('trimmedRank')}>
+                      {withoutExtremes?.rank ?? '–'}
+                    </td>
                   )}
-                  <td class="tie" data-label={t('tie')}>
+                  <td role="cell" class="tie" data-label={t('tie')}>
                     {entry.tie
                       ? describeTie(
                           entry.tie,
