@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, getMany, set, type UseStore } from 'idb-keyval';
 import type * as z from 'zod/mini';
 import {
   deviceIdSchema,
@@ -22,13 +22,32 @@ export class DeviceSettings {
     this.store = createStore(databaseName, 'settings');
   }
 
-  /** The device id is made once, on first use, and never changes. */
-  async deviceId(makeId: () => string): Promise<string> {
-    const existing = await this.read('deviceId', deviceIdSchema);
-    if (existing !== undefined) return existing;
-    const id = makeId();
-    await set('deviceId', id, this.store);
-    return id;
+  /**
+   * What the app needs before its first screen, read in ONE transaction: on a slow phone
+   * each IndexedDB transaction costs milliseconds of the repeat visit's half second.
+   * The device id is made once, on first use, and never changes.
+   */
+  async startup(makeId: () => string): Promise<{
+    deviceId: string;
+    locale: Locale | undefined;
+    session: DeviceSession | undefined;
+    pinLock: PinLock | undefined;
+  }> {
+    const [deviceId, locale, session, pinLock] = await getMany<unknown>(
+      ['deviceId', 'locale', 'session', 'pinLock'],
+      this.store,
+    );
+    let id = parsed(deviceIdSchema, deviceId);
+    if (id === undefined) {
+      id = makeId();
+      await set('deviceId', id, this.store);
+    }
+    return {
+      deviceId: id,
+      locale: parsed(localeSchema, locale),
+      session: parsed(deviceSessionSchema, session),
+      pinLock: parsed(pinLockSchema, pinLock),
+    };
   }
 
   session(): Promise<DeviceSession | undefined> {
@@ -41,10 +60,6 @@ export class DeviceSettings {
 
   async clearSession(): Promise<void> {
     await del('session', this.store);
-  }
-
-  locale(): Promise<Locale | undefined> {
-    return this.read('locale', localeSchema);
   }
 
   async saveLocale(locale: Locale): Promise<void> {
@@ -72,9 +87,12 @@ export class DeviceSettings {
   }
 
   async read<S extends z.ZodMiniType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
-    const raw: unknown = await get(key, this.store);
-    if (raw === undefined) return undefined;
-    const parsed = schema.safeParse(raw);
-    return parsed.success ? parsed.data : undefined;
+    return parsed(schema, await get(key, this.store));
   }
+}
+
+function parsed<S extends z.ZodMiniType>(schema: S, raw: unknown): z.infer<S> | undefined {
+  if (raw === undefined) return undefined;
+  const result = schema.safeParse(raw);
+  return result.success ? result.data : undefined;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DeviceSession, Locale, PinLock } from '../domain/device-session';
+import type { StageWork } from '../domain/judge-work';
 import { ServicesProvider, type AppServices } from './app-services';
 import { UpdateBanner } from './components/UpdateBanner';
 import {
@@ -12,7 +13,6 @@ import {
 import { MyWorkPage } from './pages/MyWorkPage';
 import { useRoute, type Route } from './router';
 import { lazyComponent } from './lazy-component';
-import { registerServiceWorker } from './register-service-worker';
 
 type SessionState =
   | { status: 'signed-out' }
@@ -39,6 +39,8 @@ export function App(props: {
   /** Read before the first render, so a signed-in device draws its work at once. */
   initialSession: DeviceSession | undefined;
   initialLock: PinLock | undefined;
+  /** A judge's work list, read before the first render (main.tsx). */
+  initialWork?: StageWork[] | undefined;
 }) {
   const { services } = props;
   const [language, setLanguage] = useState({
@@ -83,7 +85,10 @@ export function App(props: {
   const signedIn = sessionState.status === 'signed-in';
   useEffect(() => {
     if (!signedIn) return;
-    registerServiceWorker(services.sync, (accept) => setAcceptUpdate(() => accept));
+    // The registration code waits for the first sync anyway: it loads in its own chunk.
+    void import('./register-service-worker').then((m) =>
+      m.registerServiceWorker(services.sync, (accept) => setAcceptUpdate(() => accept)),
+    );
     // ARCHITECTURE.md: ask the browser not to evict a signed-in device's unsent work.
     // Chromium grants it without a prompt to an engaged or installed app.
     if ('storage' in navigator) void navigator.storage.persist();
@@ -112,6 +117,7 @@ export function App(props: {
           <div hidden={locked !== undefined}>
             <SignedIn
               session={sessionState.session}
+              initialWork={props.initialWork}
               route={route}
               navigate={navigate}
               onSignedOut={signedOut}
@@ -129,6 +135,7 @@ export function App(props: {
 /** A judge lands on their work; the panitia and operators on the competitions overview. */
 function SignedIn(props: {
   session: DeviceSession;
+  initialWork: StageWork[] | undefined;
   route: Route;
   navigate: (path: string) => void;
   onSignInAgain: () => void;
@@ -144,5 +151,12 @@ function SignedIn(props: {
     );
   if (route.page === 'score')
     return <ScoringPage assignmentId={route.assignmentId} onBack={() => navigate('/')} />;
-  return <MyWorkPage session={session} navigate={navigate} onSignInAgain={onSignInAgain} />;
+  return (
+    <MyWorkPage
+      session={session}
+      initialWork={props.initialWork}
+      navigate={navigate}
+      onSignInAgain={onSignInAgain}
+    />
+  );
 }

@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import { AppDatabase } from '../db/app-database';
 import { DeviceSettings } from '../db/device-settings';
+import { loadJudgeWork } from '../db/load-judge-work';
 import { makeUuidV7 } from '../domain/ids';
 import { createDeferredSyncEngine } from '../sync/deferred-sync-engine';
 import { webLockRunner } from '../sync/web-lock-runner';
 import { App } from './App';
 import { captureInstallPrompt } from './device/install-prompt';
 import { loadCatalogue } from './i18n/i18n-context';
+import { parseRoute } from './router';
 import type { AppServices } from './app-services';
 import './styles.css';
 
@@ -21,12 +23,18 @@ async function start(): Promise<void> {
   // has half a second to show the work list on a slow phone (PERFORMANCE.md).
   void db.open().catch(() => undefined); // a failure shows again on the first query
   const settings = new DeviceSettings('jurilapang-settings');
-  const [deviceId, savedLocale, initialSession, initialLock] = await Promise.all([
-    settings.deviceId(makeId),
-    settings.locale(),
-    settings.session(),
-    settings.pinLock(),
-  ]);
+  const {
+    deviceId,
+    locale: savedLocale,
+    session: initialSession,
+    pinLock: initialLock,
+  } = await settings.startup(makeId);
+  // A judge opening the app lands on their work list: it is read now, in one transaction,
+  // so the first render draws it instead of "loading" and a round of effects and queries.
+  const initialWork =
+    initialSession?.user.role === 'judge' && parseRoute(window.location.pathname).page === 'home'
+      ? await loadJudgeWork(db, initialSession.user.id).catch(() => undefined)
+      : undefined;
   const sync = createDeferredSyncEngine({
     serverUrl: window.location.origin,
     db,
@@ -56,6 +64,7 @@ async function start(): Promise<void> {
       initialCatalogue={initialCatalogue}
       initialSession={initialSession}
       initialLock={initialLock}
+      initialWork={initialWork}
     />,
     root,
   );

@@ -18,11 +18,17 @@ const ProblemsPanel = lazyComponent(() =>
 /** The judge's first screen: every assignment on the device, with progress and "next". */
 export function MyWorkPage(props: {
   session: DeviceSession;
+  /** Read before the first render, so the list is drawn at once (main.tsx). */
+  initialWork?: StageWork[] | undefined;
   navigate: (path: string) => void;
   onSignInAgain: () => void;
 }) {
   const { t } = useI18n();
-  const work = useLive((db) => loadJudgeWork(db, props.session.user.id), [props.session.user.id]);
+  const work = useLive(
+    (db) => loadJudgeWork(db, props.session.user.id),
+    [props.session.user.id],
+    props.initialWork,
+  );
   const categories = useLive((db) => listRecords(db, 'category'), []);
   const [groupBy, setGroupBy] = useState<'area' | 'category'>('area');
   const categoryName = (id: string) => categories?.rows.find((c) => c.id === id)?.name ?? '—';
