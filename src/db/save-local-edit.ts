@@ -36,65 +36,209 @@ export interface LocalEdit {
  * Returns the mutation as it will be pushed (text fields trimmed by the schema).
  */
 export async function saveWithMutation(db: AppDatabase, edit: LocalEdit): Promise<Mutation> {
+  return (await saveEdit(db, edit, undefined)).mutation;
+}
+
+/**
+ * What a save left in the database for its record: enough for the next save of the same
+ * record to be made without reading first (see saveEdit).
+ */
+export interface SavedState {
+  key: string;
+  /** The device clock and the server offset as stored after the save. */
+  hlc: string;
+  offsetMs: unknown;
+  /** The record row's server change number as stored (undefined for a new record). */
+  rowSeq: unknown;
+  /** The record's one pending outbox row. */
+  outbox: FoldableRow;
+}
+
+/** The stored state did not match what the save was made from; nothing was written. */
+class StaleSavedState extends Error {}
+
+/**
+ * saveWithMutation, for an editor that saves the same record again and again (the
+ * scoresheet's autosave). Given what its previous save left (`after`), the edit is made
+ * from that and written in the same IndexedDB round trip as the reads that check it: the
+ * reads are queued first, so they see the state before the writes, and if anything
+ * changed in between (a sync, another tab, another edit of this device) the transaction
+ * is aborted, nothing is written, and the save is made again the usual way. Either way
+ * the record and its outbox row are committed together, exactly as saveWithMutation
+ * would write them. Returns the new state for the next save.
+ */
+export async function saveEdit(
+  db: AppDatabase,
+  edit: LocalEdit,
+  after: SavedState | undefined,
+): Promise<{ mutation: Mutation; state: SavedState }> {
   const key = recordKey(edit.record);
+  // Only a scoresheet: its edits fold whatever else is in the outbox (foldableTail), so
+  // its own rows are all the check needs to see.
+  if (after?.key === key && edit.record.kind === 'scoresheet' && edit.fields !== undefined) {
+    try {
+      return await writeEdit(db, edit, key, after);
+    } catch (error) {
+      if (!(error instanceof StaleSavedState)) throw error;
+    }
+  }
+  return writeEdit(db, edit, key, undefined);
+}
+
+async function writeEdit(
+  db: AppDatabase,
+  edit: LocalEdit,
+  key: string,
+  after: SavedState | undefined,
+): Promise<{ mutation: Mutation; state: SavedState }> {
   const table = db.recordTable(edit.record.kind);
   return db.transaction('rw', [table, db.outbox, db.meta], async () => {
     // Every read in one go and every write in one go: on a slow phone each round trip to
     // IndexedDB costs milliseconds, and the autosave budget is 16 ms (PERFORMANCE.md).
-    const [existing, [lastHlc, offset], pending] = await Promise.all([
+    const reads = Promise.all([
       table.get(key),
       db.meta.bulkGet([META_KEYS.hlc, META_KEYS.serverOffsetMs]),
       pendingRowsOf(db, edit.record.kind, key),
     ]);
-    const unsent = await foldableTail(db, edit.record.kind, pending);
-    const baseSeq = fieldOf(existing, 'seq');
-    const offsetMs = fieldOf(offset, 'value');
-    const previous = hlcSchema.safeParse(fieldOf(lastHlc, 'value'));
-    const hlc = tickHlc(
-      previous.success ? parseHlc(previous.data) : null,
-      edit.nowMs + (typeof offsetMs === 'number' && Number.isFinite(offsetMs) ? offsetMs : 0),
-      edit.deviceId,
-    );
-    const fields = edit.fields ?? fieldsChangedLocally(edit.record, existing);
-    const folded = foldUnsent(unsent, {
-      hlc: formatHlc(hlc),
-      fields,
-      baseSeq: typeof baseSeq === 'number' ? baseSeq : 0,
-    });
-    const parsed = mutationSchema.safeParse({
-      id: edit.mutationId,
-      madeAt: new Date(edit.nowMs).toISOString(),
-      hlc: formatHlc(hlc),
-      op: edit.op ?? 'put',
-      record: edit.record,
-      ...(folded.fields === undefined ? {} : { fields: folded.fields }),
-      baseSeq: folded.baseSeq,
-      ...(folded.fieldHlcs === undefined ? {} : { fieldHlcs: folded.fieldHlcs }),
-    });
-    if (!parsed.success) {
-      throw new InvalidRecordError(
-        `Cannot save ${edit.record.kind} ${edit.record.data.id}: ${describeIssues(parsed.error.issues)}`,
-      );
+    let stored: StoredState;
+    let written: ReturnType<typeof write>;
+    if (after) {
+      // Requests in one transaction run in the order they are made: the reads above see
+      // the state before these writes, and a mismatch aborts the lot.
+      stored = {
+        rowSeq: after.rowSeq,
+        hlc: after.hlc,
+        offsetMs: after.offsetMs,
+        unsent: [after.outbox],
+      };
+      written = write(db, edit, key, stored, undefined);
+      written.catch(() => undefined); // awaited below, unless the check aborts first
+      const [existing, [lastHlc, offset], unsent] = await reads;
+      if (
+        fieldOf(existing, 'seq') !== after.rowSeq ||
+        fieldOf(lastHlc, 'value') !== after.hlc ||
+        fieldOf(offset, 'value') !== after.offsetMs ||
+        unsent.length !== 1 ||
+        !sameFoldableRow(unsent[0], after.outbox)
+      ) {
+        throw new StaleSavedState();
+      }
+    } else {
+      const [existing, [lastHlc, offset], pending] = await reads;
+      stored = {
+        rowSeq: fieldOf(existing, 'seq'),
+        hlc: fieldOf(lastHlc, 'value'),
+        offsetMs: fieldOf(offset, 'value'),
+        unsent: await foldableTail(db, edit.record.kind, pending),
+      };
+      written = write(db, edit, key, stored, existing);
     }
-    const mutation = parsed.data;
-    const row = toRecordRow(mutation.record);
-    // Requests in one transaction run in the order they are made, so these need no awaits
-    // in between; the transaction commits all of them or none.
-    await Promise.all([
-      mutation.op === 'delete'
-        ? table.delete(key)
-        : table.put(typeof baseSeq === 'number' ? { ...row, seq: baseSeq } : row),
-      db.outbox.bulkDelete(unsent.map((unsentRow) => unsentRow.seq)),
-      db.outbox.add({
-        mutation,
-        recordKey: key,
-        status: 'pending',
-        createdAtMs: Math.min(edit.nowMs, ...unsent.map((unsentRow) => unsentRow.createdAtMs)),
-      }),
-      db.meta.put({ key: META_KEYS.hlc, value: mutation.hlc }),
-    ]);
-    return mutation;
+    const { mutation, outbox } = written.made;
+    const outboxSeq = await written;
+    return {
+      mutation,
+      state: {
+        key,
+        hlc: mutation.hlc,
+        offsetMs: stored.offsetMs,
+        rowSeq: stored.rowSeq,
+        outbox: { ...outbox, seq: outboxSeq },
+      },
+    };
   });
+}
+
+/** What an edit is made from: the stored state of its record, the clock and the outbox. */
+interface StoredState {
+  rowSeq: unknown;
+  hlc: unknown;
+  offsetMs: unknown;
+  unsent: readonly FoldableRow[];
+}
+
+/**
+ * Makes the mutation from the stored state and queues its writes (no await in between:
+ * the transaction commits all of them or none). The promise gives the outbox row's seq.
+ */
+function write(
+  db: AppDatabase,
+  edit: LocalEdit,
+  key: string,
+  stored: StoredState,
+  existing: unknown,
+): Promise<number> & { made: { mutation: Mutation; outbox: Omit<FoldableRow, 'seq'> } } {
+  const table = db.recordTable(edit.record.kind);
+  const baseSeq = stored.rowSeq;
+  const previous = hlcSchema.safeParse(stored.hlc);
+  const hlc = tickHlc(
+    previous.success ? parseHlc(previous.data) : null,
+    edit.nowMs +
+      (typeof stored.offsetMs === 'number' && Number.isFinite(stored.offsetMs)
+        ? stored.offsetMs
+        : 0),
+    edit.deviceId,
+  );
+  const fields = edit.fields ?? fieldsChangedLocally(edit.record, existing);
+  const { unsent } = stored;
+  const folded = foldUnsent(unsent, {
+    hlc: formatHlc(hlc),
+    fields,
+    baseSeq: typeof baseSeq === 'number' ? baseSeq : 0,
+  });
+  const parsed = mutationSchema.safeParse({
+    id: edit.mutationId,
+    madeAt: new Date(edit.nowMs).toISOString(),
+    hlc: formatHlc(hlc),
+    op: edit.op ?? 'put',
+    record: edit.record,
+    ...(folded.fields === undefined ? {} : { fields: folded.fields }),
+    baseSeq: folded.baseSeq,
+    ...(folded.fieldHlcs === undefined ? {} : { fieldHlcs: folded.fieldHlcs }),
+  });
+  if (!parsed.success) {
+    throw new InvalidRecordError(
+      `Cannot save ${edit.record.kind} ${edit.record.data.id}: ${describeIssues(parsed.error.issues)}`,
+    );
+  }
+  const mutation = parsed.data;
+  const row = toRecordRow(mutation.record);
+  const createdAtMs = Math.min(edit.nowMs, ...unsent.map((unsentRow) => unsentRow.createdAtMs));
+  const done = Promise.all([
+    mutation.op === 'delete'
+      ? table.delete(key)
+      : table.put(typeof baseSeq === 'number' ? { ...row, seq: baseSeq } : row),
+    db.outbox.bulkDelete(unsent.map((unsentRow) => unsentRow.seq)),
+    db.outbox.add({ mutation, recordKey: key, status: 'pending', createdAtMs }),
+    db.meta.put({ key: META_KEYS.hlc, value: mutation.hlc }),
+  ]).then(([, , seq]) => seq);
+  return Object.assign(done, {
+    made: {
+      mutation,
+      outbox: {
+        status: 'pending' as const,
+        createdAtMs,
+        mutation: {
+          hlc: mutation.hlc,
+          baseSeq: mutation.baseSeq,
+          ...(mutation.fields === undefined ? {} : { fields: mutation.fields }),
+          ...(mutation.fieldHlcs === undefined ? {} : { fieldHlcs: mutation.fieldHlcs }),
+        },
+      },
+    },
+  });
+}
+
+function sameFoldableRow(a: FoldableRow | undefined, b: FoldableRow): boolean {
+  return (
+    a !== undefined &&
+    a.seq === b.seq &&
+    a.status === b.status &&
+    a.createdAtMs === b.createdAtMs &&
+    a.mutation.hlc === b.mutation.hlc &&
+    a.mutation.baseSeq === b.mutation.baseSeq &&
+    JSON.stringify(a.mutation.fields) === JSON.stringify(b.mutation.fields) &&
+    JSON.stringify(a.mutation.fieldHlcs) === JSON.stringify(b.mutation.fieldHlcs)
+  );
 }
 
 /**

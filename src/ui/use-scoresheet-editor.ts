@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScoringContext } from '../db/load-scoring-context';
-import { saveWithMutation } from '../db/save-local-edit';
+import { saveEdit, type SavedState } from '../db/save-local-edit';
 import type { Scoresheet } from '../domain/scoresheet';
 import { sameValue } from '../domain/scoresheet-fields';
 import { useServices } from './app-services';
@@ -46,6 +46,10 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
   const saved = useRef<Scoresheet | null>(null);
   const ownSaves = useRef<Scoresheet[]>([]);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const saving = useRef(0);
+  // What this editor's last save left in the database: the next one writes without
+  // reading first, checked in the same round trip (saveEdit).
+  const lastSave = useRef<SavedState | undefined>(undefined);
 
   useEffect(() => {
     if (!context) return;
@@ -71,25 +75,35 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
     const started = performance.now();
     const next = change(current);
     latest.current = next;
-    // The save is queued before the re-render: its first IndexedDB requests then go out
-    // before the screen is redrawn, and the database works while the page renders.
-    queue.current = queue.current.then(async () => {
+    const save = async () => {
       try {
-        await saveWithMutation(db, {
-          record: { kind: 'scoresheet', data: next },
-          mutationId: makeId(),
-          deviceId,
-          nowMs: now(),
-          ...(fields === undefined ? {} : { fields }),
-        });
+        const { state } = await saveEdit(
+          db,
+          {
+            record: { kind: 'scoresheet', data: next },
+            mutationId: makeId(),
+            deviceId,
+            nowMs: now(),
+            ...(fields === undefined ? {} : { fields }),
+          },
+          lastSave.current,
+        );
+        lastSave.current = state;
         performance.measure('jurilapang:autosave', { start: started, end: performance.now() });
         saved.current = next;
         ownSaves.current = [...ownSaves.current.slice(-19), next];
         setSaveError(null);
       } catch (error) {
+        lastSave.current = undefined;
         setSaveError(error instanceof Error ? error.message : String(error));
+      } finally {
+        saving.current--;
       }
-    });
+    };
+    // Saves run one after the other, so they land in the order typed. With none under way
+    // the save starts here, before the re-render: its IndexedDB requests go out before the
+    // screen is redrawn, and the database works while the page renders.
+    queue.current = saving.current++ === 0 ? save() : queue.current.then(save);
     setSheet(next);
   };
 

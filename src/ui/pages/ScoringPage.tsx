@@ -1,5 +1,9 @@
-import { useState } from 'preact/hooks';
-import { loadScoringContext, type ScoringContext } from '../../db/load-scoring-context';
+import { useMemo, useState } from 'preact/hooks';
+import {
+  loadScoresheet,
+  loadScoringContext,
+  type ScoringContext,
+} from '../../db/load-scoring-context';
 import { computeScoreTotal } from '../../domain/score-total';
 import type { Scoresheet } from '../../domain/scoresheet';
 import { BackLink } from '../components/BackLink';
@@ -17,7 +21,14 @@ import { useScoringText } from '../i18n/scoring-messages';
 /** Scoring one assigned entry: offline, autosaved, one criterion at a time or all at once. */
 export function ScoringPage(props: { assignmentId: string; onBack: () => void }) {
   const t = useScoringText();
-  const context = useLive((db) => loadScoringContext(db, props.assignmentId), [props.assignmentId]);
+  const parts = useLive((db) => loadScoringContext(db, props.assignmentId), [props.assignmentId]);
+  // Read apart from the rest: an autosave writes the sheet, and only the sheet is read again.
+  const saved = useLive((db) => loadScoresheet(db, props.assignmentId), [props.assignmentId]);
+  const context = useMemo<ScoringContext | null | undefined>(() => {
+    if (parts === null) return null;
+    if (parts === undefined || saved === undefined) return undefined;
+    return { ...parts, sheet: saved.sheet };
+  }, [parts, saved]);
   const editor = useScoresheetEditor(context);
   return (
     <main class="page scoring">
