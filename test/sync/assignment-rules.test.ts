@@ -105,8 +105,27 @@ describeOnEachStore(
         code: 'forbidden',
         message: `${judge.name} was recused from entry "${names(recusedFrom.entryId)}" (Pernah membina inovasi ini); a recusal keeps them off it`,
       });
-      // Lifting the recusal itself is the panitia's call and goes through.
-      expect(await attempt(admin, { kind: 'assignment', data: recusedFrom })).toBeNull();
+      // A recusal stands: an old copy of the assignment (a plan saved on a device that had
+      // not synced, with a visit day) does not put the judge back on the entry.
+      expect(
+        await attempt(admin, { kind: 'assignment', data: { ...recusedFrom, visitDay: 2 } }),
+      ).toEqual({
+        code: 'locked',
+        message:
+          'This assignment was recused (Pernah membina inovasi ini); a recusal cannot be lifted',
+      });
+      expect((await fx.serverRecord('assignment', recusedFrom.id))?.recusal).toEqual(recusal);
+      // Withdrawing it is still allowed, twice too, although the judge may not be assigned.
+      const withdraw = async () => {
+        const mutation = await admin.save(
+          { kind: 'assignment', data: { ...recusedFrom, recusal } },
+          { op: 'delete' },
+        );
+        await admin.sync();
+        return admin.db.outbox.where('mutation.id').equals(mutation.id).first();
+      };
+      expect(await withdraw()).toBeUndefined();
+      expect(await withdraw()).toBeUndefined();
     });
 
     it('opens a stage only with a judge assigned, and freezes the assignments of a finalised one', async () => {

@@ -85,5 +85,11 @@ describeOnEachStore('what the panitia may delete', (store) => {
     // A deleted person's devices stop at once, and nobody can invite them again.
     expect(await phone.sync()).toMatchObject({ ok: false, reason: 'sign-in' });
     await expect(fx.inviteCodeFor(newcomer)).rejects.toThrow(/does not exist/);
+    // An old copy of the person, edited on a device that had not synced, does not bring
+    // them back.
+    expect(await attempt(admin, { kind: 'user', data: { ...newcomer, name: 'Juri' } }, 'put')).toBe(
+      'This user was deleted on the server; it cannot be saved again — add it as a new one',
+    );
+    expect(await phone.sync()).toMatchObject({ ok: false, reason: 'sign-in' });
   });
 });

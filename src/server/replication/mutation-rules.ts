@@ -14,6 +14,7 @@ import { MutationRejected } from './push-outcome';
 import type { PushWorkspace } from './push-workspace';
 import { assertDeletionAllowed } from './deletion-rules';
 import { applyScoresheetMutation } from './scoresheet-rules';
+import type { FieldStamps } from '../../domain/scoresheet-merge';
 import { sameValue } from '../../domain/scoresheet-fields';
 import { recordKey } from '../../domain/sync-record';
 
@@ -57,6 +58,7 @@ export async function applyMutationRules(
   }
 
   const key = recordKey(record);
+  assertNotDeleted(ws, mutation, key);
   if (mutation.op === 'delete') await assertDeletionAllowed(ws, author, record);
   if (record.kind === 'rubric')
     await assertRubricNotFrozen(ws, record.data.id, record.data.version, key);
@@ -68,9 +70,20 @@ export async function applyMutationRules(
         `Stage "${stored.data.name}" is finalised; its scores and settings are frozen`,
       );
     }
-    if (stored && mutation.op === 'put') assertStageChangeAllowed(stored.data, record.data);
-    if (mutation.op === 'put' && record.data.state === 'open' && stored?.data.state !== 'open')
-      await assertStageReadyToOpen(ws, stored?.data.state ?? 'draft', record.data);
+    if (mutation.op === 'put') {
+      if (!stored && record.data.state !== 'draft') {
+        throw new MutationRejected(
+          'invalid',
+          `A new stage starts as a draft; "${record.data.name}" cannot begin ${record.data.state}`,
+        );
+      }
+      if (stored) {
+        assertStageCopyCurrent(stored, author, mutation, record.data.name);
+        assertStageChangeAllowed(stored.data, record.data);
+        if (record.data.state === 'open' && stored.data.state !== 'open')
+          await assertStageReadyToOpen(ws, stored.data.state, record.data);
+      }
+    }
   }
   if (
     record.kind === 'entry' &&
@@ -100,11 +113,18 @@ export async function applyMutationRules(
   }
 
   if (record.kind === 'assignment')
-    await assertAssignmentAllowed(ws, previousAssignment, record.data);
+    await assertAssignmentAllowed(ws, previousAssignment, record.data, mutation.op);
 
   const previousEntry = record.kind === 'entry' ? ws.get('entry', key)?.data : undefined;
   const previousUser = record.kind === 'user' ? ws.get('user', key)?.data : undefined;
-  const seq = ws.put(record, { deleted: mutation.op === 'delete' });
+  const seq = ws.put(record, {
+    deleted: mutation.op === 'delete',
+    // Who last wrote a stage, so a stale copy from another device can be told apart from
+    // this device's own edits queued one after another (assertStageCopyCurrent).
+    ...(record.kind === 'stage'
+      ? { stamps: { stage: { hlc: mutation.hlc, seq: ws.peekSeq(), deviceId: author.deviceId } } }
+      : {}),
+  });
   if (
     record.kind === 'entry' &&
     previousEntry &&
@@ -140,6 +160,7 @@ function applyOperatorEntry(
     );
   if (mutation.op === 'delete')
     throw new MutationRejected('forbidden', 'Operators cannot delete entries');
+  assertNotDeleted(ws, mutation, entry.id);
   if (entry.unit.name !== unit.name) {
     throw new MutationRejected(
       'forbidden',
@@ -190,24 +211,37 @@ const isActive = (a: Assignment | undefined): a is Assignment =>
   a !== undefined && a.recusal === undefined;
 
 /**
- * An assignment is made (or its recusal lifted) only where the rules allow it
- * (src/domain/assignment-rules.ts); a finalised stage's assignments do not change at all.
- * Recusing or withdrawing a judge is otherwise always allowed.
+ * An assignment is made only where the rules allow it (src/domain/assignment-rules.ts); a
+ * finalised stage's assignments do not change at all. Recusing, withdrawing or moving a
+ * judge's visit day is otherwise always allowed, lifting a recusal never.
  */
 async function assertAssignmentAllowed(
   ws: PushWorkspace,
   before: Assignment | undefined,
   after: Assignment,
+  op: 'put' | 'delete',
 ): Promise<void> {
   const stage = ws.get('stage', after.stageId)?.data;
-  if (!stage) throw new MutationRejected('unknown-target', `Stage ${after.stageId} does not exist`);
-  if (stage.state === 'finalised') {
+  if (stage?.state === 'finalised') {
     throw new MutationRejected(
       'locked',
       `Stage "${stage.name}" is finalised; its assignments are frozen`,
     );
   }
-  if (isActive(before) || !isActive(after)) return;
+  // Withdrawing a judge is always allowed, also twice, or after the stage was deleted.
+  if (op === 'delete') return;
+  if (!stage) throw new MutationRejected('unknown-target', `Stage ${after.stageId} does not exist`);
+  if (before) {
+    // A recusal stands: an old copy of the assignment (a plan saved on another device, say)
+    // must not quietly put the judge back on the entry.
+    if (before.recusal && !after.recusal) {
+      throw new MutationRejected(
+        'locked',
+        `This assignment was recused (${before.recusal.reason}); a recusal cannot be lifted`,
+      );
+    }
+    return;
+  }
   const entry = ws.get('entry', after.entryId)?.data;
   if (!entry) throw new MutationRejected('unknown-target', `Entry ${after.entryId} does not exist`);
   const [judge] = await ws.where('user', 'id', after.judgeId);
@@ -349,4 +383,39 @@ async function assertStageReadyToOpen(
         ? 'no judge is assigned to it yet'
         : `it cannot go from ${problem.from} to open`;
   throw new MutationRejected('invalid', `Stage "${stage.name}" cannot open: ${why}`);
+}
+
+/**
+ * A deleted record does not come back from an old copy of it (another device that edited
+ * it offline): a deleted person would otherwise sign in again, a deleted category return.
+ * Adding it again means making a new one.
+ */
+function assertNotDeleted(ws: PushWorkspace, mutation: Mutation, key: string): void {
+  const { kind } = mutation.record;
+  if (mutation.op !== 'put' || ws.get(kind, key) || !ws.hasEverExisted(kind, key)) return;
+  throw new MutationRejected(
+    'locked',
+    `This ${kind} was deleted on the server; it cannot be saved again — add it as a new one`,
+  );
+}
+
+/**
+ * Stages are edited whole, so a put made from an old copy would undo what another device
+ * did since: reopen a stage that was closed, or drop a plenary decision while finalising.
+ * A put whose base is older than the stored stage is refused when the stored version came
+ * from another device; this device's own edits, queued one after another (made, then
+ * opened), go through.
+ */
+function assertStageCopyCurrent(
+  stored: { data: Stage; seq: number; stamps: FieldStamps | null },
+  author: PushAuthor,
+  mutation: Mutation,
+  name: string,
+): void {
+  if (mutation.baseSeq >= stored.seq || stored.stamps?.['stage']?.deviceId === author.deviceId)
+    return;
+  throw new MutationRejected(
+    'invalid',
+    `Stage "${name}" was changed on another device since this one last synced (it is now ${stored.data.state}); sync, then make the change again`,
+  );
 }
