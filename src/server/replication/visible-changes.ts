@@ -97,19 +97,21 @@ export async function visibleChangesAfter(
     touch === undefined ? { user, cursor, limit } : { user, cursor, limit, touch },
   ]);
   if (!page) throw new Error('visibleChangesFor answered no page');
+  if (page instanceof Error) throw page;
   return page;
 }
 
 /**
  * The pages of several pulls (the sync requests that arrived together), each exactly as
  * visibleChangesAfter answers it, in one statement per role and page size: every asker
- * is a row of `q`, and its arms are read for it alone (LATERAL), from one snapshot.
+ * is a row of `q`, and its arms are read for it alone (LATERAL), from one snapshot. A
+ * page that cannot be built is that asker's Error, not the others'.
  */
 export async function visibleChangesFor(
   db: SqlExecutor,
   requests: readonly PullRequest[],
-): Promise<VisiblePage[]> {
-  const pages = new Map<PullRequest, VisiblePage>();
+): Promise<(VisiblePage | Error)[]> {
+  const pages = new Map<PullRequest, VisiblePage | Error>();
   const groups = new Map<string, PullRequest[]>();
   for (const request of requests) {
     const group = `${request.user.role} ${request.limit}`;
@@ -134,7 +136,10 @@ export async function visibleChangesFor(
  * alone) is bound as plain values rather than arrays: the same statement, planned as
  * cheaply as a single pull can be.
  */
-async function pullGroup(db: SqlExecutor, asked: readonly PullRequest[]): Promise<VisiblePage[]> {
+async function pullGroup(
+  db: SqlExecutor,
+  asked: readonly PullRequest[],
+): Promise<(VisiblePage | Error)[]> {
   const [first] = asked;
   if (!first) return [];
   const alone = asked.length === 1;
@@ -192,7 +197,13 @@ async function pullGroup(db: SqlExecutor, asked: readonly PullRequest[]): Promis
   return asked.map(({ cursor, limit }, n) => {
     const found = byAsker[n] ?? [];
     const hasMore = found.length > limit;
-    const changes = found.slice(0, limit).map(toChange);
+    // A row that no longer parses fails this device's pull alone (coalesce), not the batch.
+    let changes: Change[];
+    try {
+      changes = found.slice(0, limit).map(toChange);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
     const last = changes.at(-1)?.seq ?? cursor;
     return { changes, cursor: hasMore ? last : Math.max(last, committed, cursor), hasMore };
   });

@@ -3,11 +3,14 @@
  * answers each item at its index: fifty devices syncing at once cost one statement, not
  * fifty. A call waits one turn of the event loop (setImmediate) for others to join it; on
  * an idle server that is a few microseconds. If `run` fails, every call of its batch
- * fails with the same error.
+ * fails with the same error; an item `run` answers with an Error fails alone, so one bad
+ * row (a record that no longer parses) never breaks the other devices' requests.
  *
  * Only requests in flight in this process are held, never state another process needs.
  */
-export function coalesce<T, R>(run: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+export function coalesce<T, R>(
+  run: (items: T[]) => Promise<(R | Error)[]>,
+): (item: T) => Promise<R> {
   let pending: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
   const flush = () => {
     const batch = pending;
@@ -15,7 +18,9 @@ export function coalesce<T, R>(run: (items: T[]) => Promise<R[]>): (item: T) => 
     run(batch.map((b) => b.item)).then(
       (results) => {
         batch.forEach((b, i) => {
-          if (i < results.length) b.resolve(results[i] as R);
+          const result = results[i];
+          if (result instanceof Error) b.reject(result);
+          else if (i < results.length) b.resolve(result as R);
           else b.reject(new Error('a coalesced call answered fewer items than it was given'));
         });
       },

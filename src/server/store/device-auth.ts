@@ -17,7 +17,7 @@ export interface SignedInDevice {
 export async function findSignedInDevices(
   db: SqlExecutor,
   tokenHashes: readonly string[],
-): Promise<(SignedInDevice | null)[]> {
+): Promise<(SignedInDevice | Error | null)[]> {
   const rows = await db.query<{
     token_hash: string;
     id: string;
@@ -31,14 +31,16 @@ export async function findSignedInDevices(
     [[...new Set(tokenHashes)]],
   );
   const byHash = new Map(
-    rows.map((row): [string, SignedInDevice] => [
-      row.token_hash,
-      {
-        deviceId: row.id,
-        enrolledAt: new Date(row.created_at),
-        user: row.user_data === null ? null : userSchema.parse(row.user_data),
-      },
-    ]),
+    rows.map((row): [string, SignedInDevice | Error] => {
+      const user = row.user_data === null ? null : userSchema.safeParse(row.user_data);
+      // A user row that no longer parses fails this device's request alone (coalesce).
+      if (user && !user.success)
+        return [row.token_hash, new Error(`user row of device ${row.id}: ${user.error.message}`)];
+      return [
+        row.token_hash,
+        { deviceId: row.id, enrolledAt: new Date(row.created_at), user: user?.data ?? null },
+      ];
+    }),
   );
   return tokenHashes.map((hash) => byHash.get(hash) ?? null);
 }
