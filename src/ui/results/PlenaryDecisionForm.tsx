@@ -39,15 +39,14 @@ export function PlenaryDecisionForm(props: PlenaryDecisionFormProps) {
       return;
     }
     setMissingReason(false);
-    await saver.save(
-      withPlenaryDecision(saver.ranking, {
-        categoryId: props.categoryId,
-        entryIds: order,
-        reason: reason.trim(),
-        decidedAt: new Date(now()).toISOString(),
-        decidedBy: props.userId,
-      }),
-    );
+    const decision = {
+      categoryId: props.categoryId,
+      entryIds: order,
+      reason: reason.trim(),
+      decidedAt: new Date(now()).toISOString(),
+      decidedBy: props.userId,
+    };
+    await saver.save((ranking) => withPlenaryDecision(ranking, decision));
   };
 
   return (

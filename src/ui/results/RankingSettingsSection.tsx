@@ -20,7 +20,13 @@ export function RankingSettingsSection(props: { stage: Stage; rubric: Pick<Rubri
   const stored = saver.ranking.tieBreakChain;
   const problems = stored ? tieBreakChainProblems(stored, rubric.criteria) : [];
   const usesStored = stored !== undefined && problems.length === 0;
-  const chain = usesStored ? stored : defaultTieBreakChain(rubric.criteria);
+  const chainOf = (ranking: typeof saver.ranking) => {
+    const own = ranking.tieBreakChain;
+    return own && tieBreakChainProblems(own, rubric.criteria).length === 0
+      ? own
+      : defaultTieBreakChain(rubric.criteria);
+  };
+  const chain = chainOf(saver.ranking);
   const ruleName = (rule: TieBreakRule) => {
     if (rule.kind !== 'criterion') return t(`chainRule.${rule.kind}`);
     const criterion = rubric.criteria.find((c) => c.key === rule.criterionKey);
@@ -29,8 +35,13 @@ export function RankingSettingsSection(props: { stage: Stage; rubric: Pick<Rubri
       weight: criterion?.weight ?? '–',
     });
   };
+  // The chain as drawn is the one moved: when it is the default, the stored settings
+  // have none to move yet.
   const move = (index: number, step: -1 | 1) =>
-    void saver.save({ ...saver.ranking, tieBreakChain: moveRule(chain, index, step) });
+    void saver.save((ranking) => ({
+      ...ranking,
+      tieBreakChain: moveRule(chainOf(ranking), index, step),
+    }));
 
   return (
     <section class="card" aria-labelledby="ranking-settings-title">
@@ -46,7 +57,7 @@ export function RankingSettingsSection(props: { stage: Stage; rubric: Pick<Rubri
         </p>
       ))}
       {/* A disabled fieldset disables every control in it and says so to screen readers. */}
-      <fieldset disabled={!saver.editable}>
+      <fieldset disabled={!saver.editable || saver.saving}>
         <legend>{t('chainTitle')}</legend>
         <p class="muted">
           {t('chainHelp')} {usesStored ? t('chainStored') : t('chainDefault')}
@@ -59,7 +70,7 @@ export function RankingSettingsSection(props: { stage: Stage; rubric: Pick<Rubri
           type="button"
           class="button"
           disabled={stored === undefined}
-          onClick={() => void saver.save(withDefaultChain(saver.ranking))}
+          onClick={() => void saver.save(withDefaultChain)}
         >
           {t('resetChain')}
         </button>
@@ -68,9 +79,10 @@ export function RankingSettingsSection(props: { stage: Stage; rubric: Pick<Rubri
             type="checkbox"
             checked={saver.ranking.trimmedMean}
             aria-describedby="trimmed-mean-help"
-            onChange={(e) =>
-              void saver.save({ ...saver.ranking, trimmedMean: e.currentTarget.checked })
-            }
+            onChange={(e) => {
+              const trimmedMean = e.currentTarget.checked;
+              void saver.save((ranking) => ({ ...ranking, trimmedMean }));
+            }}
           />
           {t('trimmedMeanLabel')}
         </label>
