@@ -15,6 +15,8 @@ export interface BrowserBenchResult {
   repeatVisitOfflineMs: number;
   autosaveP95Ms: number;
   autosaveSamples: number;
+  /** The first save on the screen just opened, not in the p95. */
+  autosaveFirstMs: number;
 }
 
 /** PERFORMANCE.md's browser budgets, in Debian's Chromium, against a real server process. */
@@ -57,6 +59,7 @@ export async function runBrowserBench(): Promise<BrowserBenchResult> {
       repeatVisitOfflineMs,
       autosaveP95Ms: autosave.p95,
       autosaveSamples: autosave.samples,
+      autosaveFirstMs: autosave.firstMs,
     };
   } finally {
     await browser.close();
@@ -76,27 +79,36 @@ async function throttle(cdp: CDPSession, profile: '3g'): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-/** 60 score changes typed into the scoring screen under 4× CPU slowdown. */
-async function measureAutosave(page: Page): Promise<{ p95: number; samples: number }> {
+/**
+ * 60 score changes typed into the scoring screen under 4× CPU slowdown, after 5 that are
+ * not counted: the first saves on a screen just opened share the CPU with its start-up
+ * (lazy chunks compiling, the first reads) and would make the p95 of 60 a measure of
+ * start-up, not of typing. The first save is reported on its own.
+ */
+async function measureAutosave(
+  page: Page,
+): Promise<{ p95: number; samples: number; firstMs: number }> {
   await page.locator('.work-item').first().click();
   const input = page.locator('.score-number').first();
   await input.waitFor();
   await page.evaluate(() => performance.clearMeasures('jurilapang:autosave'));
+  const warmUp = 5;
   const samples = 60;
-  for (let i = 0; i < samples; i++) {
+  for (let i = 0; i < warmUp + samples; i++) {
     await input.fill(String(i % 101));
     await page.waitForFunction(
       (n) => performance.getEntriesByName('jurilapang:autosave').length >= n,
       i + 1,
     );
   }
-  const durations = await page.evaluate(() =>
+  const all = await page.evaluate(() =>
     performance.getEntriesByName('jurilapang:autosave').map((e) => e.duration),
   );
-  durations.sort((a, b) => a - b);
+  const durations = all.slice(warmUp).sort((a, b) => a - b);
   return {
     p95: durations[Math.ceil(durations.length * 0.95) - 1] ?? Number.NaN,
     samples: durations.length,
+    firstMs: all[0] ?? Number.NaN,
   };
 }
 

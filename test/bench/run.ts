@@ -133,8 +133,8 @@ function browserRows(browser: BrowserBenchResult): BudgetRow[] {
       pass: browser.repeatVisitOfflineMs <= 500,
     },
     {
-      what: `autosave of one score change, 4× CPU slowdown, p95 of ${browser.autosaveSamples}`,
-      measured: `${browser.autosaveP95Ms.toFixed(1)} ms`,
+      what: `autosave of one score change, 4× CPU slowdown, p95 of ${browser.autosaveSamples} after 5 warm-up`,
+      measured: `${browser.autosaveP95Ms.toFixed(1)} ms (the first save on the screen: ${browser.autosaveFirstMs.toFixed(0)} ms)`,
       budget: '≤ 16 ms',
       pass: browser.autosaveP95Ms <= 16,
     },
