@@ -25,8 +25,8 @@ export function computeScoreTotal(
         `not ${rubric.id} version ${rubric.version}`,
     );
   }
-  const keys = new Set(rubric.criteria.map((c) => c.key));
-  for (const key of Object.keys(sheet.scores)) {
+  const keys = criterionKeysOf(rubric);
+  for (const key in sheet.scores) {
     if (!keys.has(key)) {
       throw new RubricMismatchError(`Criterion "${key}" is not part of rubric "${rubric.name}"`);
     }
@@ -45,6 +45,17 @@ export function computeScoreTotal(
     weighted += normaliseValue(criterion, value) * criterion.weight;
   }
   return { total: (weighted / weightSum) * 100, isComplete: missing.length === 0, missing };
+}
+
+// A results screen totals thousands of sheets against one rubric: its keys are gathered once.
+const criterionKeys = new WeakMap<Rubric, ReadonlySet<string>>();
+function criterionKeysOf(rubric: Rubric): ReadonlySet<string> {
+  let keys = criterionKeys.get(rubric);
+  if (!keys) {
+    keys = new Set(rubric.criteria.map((c) => c.key));
+    criterionKeys.set(rubric, keys);
+  }
+  return keys;
 }
 
 /** Maps a raw value onto 0–1 of its criterion's scale, or throws if it is not on it. */
