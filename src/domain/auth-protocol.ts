@@ -31,6 +31,12 @@ export const inviteInfoResponseSchema = z.object({
 });
 export type InviteInfoResponse = z.infer<typeof inviteInfoResponseSchema>;
 
+/**
+ * The id of the JSON script element in which the server gives the invite link's page the
+ * answer to invite-info ({ code, invite }), sparing a first visit that round trip.
+ */
+export const EMBEDDED_INVITE_ID = 'invite-info';
+
 export const redeemResponseSchema = z.object({
   token: z.string().check(z.minLength(20)),
   user: userSchema,

@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health-routes';
 import { progressRoutes } from './routes/progress-routes';
 import { syncRoutes } from './routes/sync-routes';
 import type { ServerDeps } from './server-deps';
+import { lookUpInvite } from './invite-lookup';
 import { staticFiles } from './static-files';
 
 // zod/mini ships without messages ("Invalid input"); the server names every problem in
@@ -56,7 +57,11 @@ export function createApp(deps: ServerDeps): Hono {
   app.all('/api/*', (c) => {
     throw new HttpError(404, 'not-found', `No API route ${c.req.method} ${c.req.path}`);
   });
-  if (deps.staticDir !== undefined) app.route('/', staticFiles(deps.staticDir));
+  if (deps.staticDir !== undefined)
+    app.route(
+      '/',
+      staticFiles(deps.staticDir, (code) => lookUpInvite(deps, code)),
+    );
 
   app.onError((error, c) => {
     if (error instanceof HttpError) {

@@ -26,7 +26,7 @@ export function createDeferredSyncEngine(
     },
   );
   return {
-    inviteInfo: async (code) => (await loading).inviteInfo(code),
+    inviteInfo: async (code, known) => (await loading).inviteInfo(code, known),
     signIn: async (code, deviceName) => (await loading).signIn(code, deviceName),
     signOut: async () => (await loading).signOut(),
     admin: async () => (await loading).admin(),

@@ -38,8 +38,11 @@ export interface SyncEngineDeps {
 }
 
 export interface SyncEngine {
-  /** Whose invite a code is, before redeeming it. Needs the network. */
-  inviteInfo(code: string): Promise<InviteInfoResponse>;
+  /**
+   * Whose invite a code is, before redeeming it. Needs the network, unless the page that
+   * the invite link opened already carries the answer (`known`, see embedded-invite.ts).
+   */
+  inviteInfo(code: string, known?: InviteInfoResponse): Promise<InviteInfoResponse>;
   signIn(code: string, deviceName: string): Promise<DeviceSession>;
   /**
    * Ends the device token on the server when it can be reached, then erases everything on
@@ -138,9 +141,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     (bundleCode ??= import('./bundle-api').catch(() => (bundleCode = undefined)));
 
   const engine: SyncEngine = {
-    inviteInfo: (code) => {
+    inviteInfo: (code, known) => {
       void loadBundleCode();
-      return fetchInviteInfo(deps.transport, code);
+      return known ? Promise.resolve(known) : fetchInviteInfo(deps.transport, code);
     },
     // Only the panitia's screens call it: its code stays out of the judge's downloads.
     admin: async () => (await import('./admin-api')).createAdminApi(deps.transport, deps.settings),

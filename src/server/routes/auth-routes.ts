@@ -5,13 +5,13 @@ import { inviteInfoRequestSchema, redeemRequestSchema } from '../../domain/auth-
 import { authenticate } from '../authenticate';
 import { ackSigningKey } from '../bundles/ack-signing-key';
 import { HttpError } from '../http-error';
+import { lookUpInvite } from '../invite-lookup';
 import { readJsonBody } from '../read-json-body';
 import { makeToken, normaliseCode, sha256Hex } from '../secrets';
 import type { ServerDeps } from '../server-deps';
 import {
   consumeSignInCode,
   findDeviceById,
-  findRedeemableCode,
   revokeDevice,
   upsertDevice,
 } from '../store/auth-repository';
@@ -22,11 +22,10 @@ export function authRoutes(deps: ServerDeps): Hono {
   // Answers only for a code that would redeem, so it reveals nothing redeeming would not.
   app.post('/invite-info', async (c) => {
     const body = await readJsonBody(c, inviteInfoRequestSchema);
-    const code = await findRedeemableCode(deps.db, sha256Hex(normaliseCode(body.code)), deps.now());
-    const user = code && (await findUser(deps.db, code.userId));
-    if (!code || !user)
+    const invite = await lookUpInvite(deps, body.code);
+    if (!invite)
       throw new HttpError(400, 'invalid-code', 'This code is unknown, already used or expired');
-    return c.json({ name: user.name, role: user.role, expiresAt: code.expiresAt.toISOString() });
+    return c.json(invite);
   });
   // Signing out ends this device's token on the server too, so a lost phone's copy is dead.
   app.post('/sign-out', authenticate(deps), async (c) => {

@@ -5,6 +5,7 @@ import { outcomeOfError } from '../../sync/sync-outcome';
 import { useServices } from '../app-services';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useSignInText } from '../i18n/sign-in-messages';
+import { embeddedInvite } from './embedded-invite';
 
 /** A name that helps the panitia tell a judge's phone from their laptop in the device list. */
 function guessDeviceName(): string {
@@ -50,7 +51,10 @@ export function SignInPage(props: { onSignedIn: (session: DeviceSession) => void
   };
 
   useEffect(() => {
-    if (linkCode) void attempt(async () => setInvite(await sync.inviteInfo(linkCode)));
+    if (linkCode)
+      void attempt(async () =>
+        setInvite(await sync.inviteInfo(linkCode, embeddedInvite(linkCode))),
+      );
     // Once, for the code the link brought.
   }, []);
 
