@@ -38,7 +38,7 @@ describe('the app shell in real Chromium, from the real server', () => {
     await home.demoBadge().waitFor();
     expect(new URL(page.url()).search).toBe('');
     await expect
-      .poll(() => home.pendingChanges().textContent())
+      .poll(() => home.pendingChanges().textContent(), { timeout: 20_000, interval: 250 })
       .toBe('Semua perubahan sudah terkirim');
     await page.getByText(/^Terakhir sinkron \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB$/).waitFor();
   });

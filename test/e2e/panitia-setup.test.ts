@@ -193,11 +193,15 @@ describe('the panitia sets up a competition; an operator registers offline', () 
     await expectAccessible(page);
 
     // It reached the server: the stage is open, two judges on each entry, nobody on their own unit.
+    // The page's own sync may still be on its way on a busy machine: wait for it, not 1 s.
     await expect
-      .poll(async () => {
-        await observer.sync();
-        return (await recordsOn<Stage>(observer, 'stages')).find((s) => s.id === stage.id)?.state;
-      })
+      .poll(
+        async () => {
+          await observer.sync();
+          return (await recordsOn<Stage>(observer, 'stages')).find((s) => s.id === stage.id)?.state;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
       .toBe('open');
     const assignments = (await recordsOn<Assignment>(observer, 'assignments')).filter(
       (a) => a.stageId === stage.id,
@@ -225,10 +229,13 @@ describe('the panitia sets up a competition; an operator registers offline', () 
     await page.getByRole('button', { name: 'Simpan sebagai versi 2' }).click();
     await page.getByText('Rubrik versi 2 tersimpan.').waitFor();
     await expect
-      .poll(async () => {
-        await observer.sync();
-        return await observer.db.rubrics.where('data.id').equals(proposal.rubricId).count();
-      })
+      .poll(
+        async () => {
+          await observer.sync();
+          return await observer.db.rubrics.where('data.id').equals(proposal.rubricId).count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
       .toBe(2);
     const stage = (await recordsOn<Stage>(observer, 'stages')).find((s) => s.id === proposal.id);
     expect(stage).toMatchObject({ state: 'open', rubricVersion: 1 });
@@ -342,7 +349,10 @@ describe('the panitia sets up a competition; an operator registers offline', () 
     await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
     // Every entry of the stage is ranked in its category: seven sheets on four entries.
     await expect
-      .poll(() => page.getByRole('table', { name: 'Peringkat' }).getByRole('rowheader').count())
+      .poll(() => page.getByRole('table', { name: 'Peringkat' }).getByRole('rowheader').count(), {
+        timeout: 20_000,
+        interval: 250,
+      })
       .toBe(entryOrder.length);
     await page.locator('.results-chart svg').first().waitFor();
     await expectAccessible(page);
