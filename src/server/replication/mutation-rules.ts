@@ -244,7 +244,7 @@ async function assertAssignmentAllowed(
   }
   const entry = ws.get('entry', after.entryId)?.data;
   if (!entry) throw new MutationRejected('unknown-target', `Entry ${after.entryId} does not exist`);
-  const [judge] = await ws.where('user', 'id', after.judgeId);
+  const judge = ws.get('user', after.judgeId)?.data;
   if (!judge) throw new MutationRejected('unknown-target', `User ${after.judgeId} does not exist`);
   const refusal = refuseNewAssignment(after.id, {
     stage,

@@ -154,6 +154,7 @@ function targetsOf(mutation: Mutation): { kind: string; key: string }[] {
         self,
         { kind: 'entry', key: record.data.entryId },
         { kind: 'stage', key: record.data.stageId },
+        { kind: 'user', key: record.data.judgeId },
       ];
     default:
       return [self];
