@@ -1,27 +1,9 @@
 import { expect, it } from 'vitest';
 import type { Assignment } from '../../src/domain/assignment';
-import { makeUuidV7 } from '../../src/domain/ids';
 import type { SyncRecord } from '../../src/domain/sync-record';
 import { createSyncFixture, scoresheetFor, type SyncFixture } from '../support/sync-fixture';
-import type { TestDevice } from '../support/test-device';
+import { newTestId as newId, pushOne as attempt } from '../support/push-one';
 import { describeOnEachStore } from '../support/test-stores';
-
-let counter = 0;
-const newId = () =>
-  makeUuidV7(Date.parse('2026-08-18T03:00:00Z'), new Uint8Array(10).fill(++counter));
-
-/** Pushes one record as the panitia; the rejection it got, or null when acknowledged. */
-async function attempt(
-  admin: TestDevice,
-  record: SyncRecord,
-): Promise<{ code: string; message: string } | null> {
-  const mutation = await admin.save(record);
-  await admin.sync();
-  const row = (await admin.db.outbox.where('mutation.id').equals(mutation.id).first()) as
-    { rejection?: { code: string; message: string } } | undefined;
-  await admin.db.outbox.clear();
-  return row?.rejection ? { code: row.rejection.code, message: row.rejection.message } : null;
-}
 
 async function draftStage(fx: SyncFixture) {
   const stage = (await fx.serverRecords('stage')).find((s) => s.state === 'draft');

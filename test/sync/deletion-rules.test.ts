@@ -1,13 +1,9 @@
 import { expect, it } from 'vitest';
-import { makeUuidV7 } from '../../src/domain/ids';
 import type { SyncRecord } from '../../src/domain/sync-record';
+import { newTestId as newId, pushOne } from '../support/push-one';
 import { createSyncFixture } from '../support/sync-fixture';
 import type { TestDevice } from '../support/test-device';
 import { describeOnEachStore } from '../support/test-stores';
-
-let counter = 0;
-const newId = () =>
-  makeUuidV7(Date.parse('2026-08-18T03:00:00Z'), new Uint8Array(10).fill(++counter));
 
 /** Pushes one mutation as the panitia; the rejection's message, or null when acknowledged. */
 async function attempt(
@@ -15,13 +11,9 @@ async function attempt(
   record: SyncRecord,
   op: 'put' | 'delete' = 'delete',
 ): Promise<string | null> {
-  const mutation = await admin.save(record, { op });
-  await admin.sync();
-  const row = (await admin.db.outbox.where('mutation.id').equals(mutation.id).first()) as
-    { rejection?: { code: string; message: string } } | undefined;
-  await admin.db.outbox.clear();
-  if (row?.rejection) expect(row.rejection.code).toBe('locked');
-  return row?.rejection?.message ?? null;
+  const rejection = await pushOne(admin, record, op);
+  if (rejection) expect(rejection.code).toBe('locked');
+  return rejection?.message ?? null;
 }
 
 describeOnEachStore('what the panitia may delete', (store) => {
