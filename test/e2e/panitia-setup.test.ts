@@ -359,19 +359,22 @@ describe('the panitia sets up a competition; an operator registers offline', () 
 
     // On a phone the charts keep to the screen and their text stays readable.
     await page.setViewportSize({ width: 360, height: 640 });
-    const charts = await page.locator('.results-chart svg').evaluateAll((svgs) =>
-      svgs.map((svg) => ({
-        right: svg.getBoundingClientRect().right <= window.innerWidth,
-        smallestText: Math.min(
-          ...[...svg.querySelectorAll('text')].map((text) => text.getBoundingClientRect().height),
-        ),
-      })),
-    );
-    expect(charts.length).toBeGreaterThan(1);
-    for (const chart of charts) {
-      expect(chart.right).toBe(true);
-      expect(chart.smallestText).toBeGreaterThanOrEqual(11);
-    }
+    const chartsFit = () =>
+      page
+        .locator('.results-chart svg')
+        .evaluateAll((svgs) =>
+          svgs.map(
+            (svg) =>
+              svg.getBoundingClientRect().right <= window.innerWidth &&
+              Math.min(
+                ...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height),
+              ) >= 11,
+          ),
+        );
+    // The charts redraw in their narrow layout after the resize: wait for that, not a moment.
+    await expect
+      .poll(chartsFit, { timeout: 10_000, interval: 100 })
+      .toSatisfy((fits: boolean[]) => fits.length > 1 && fits.every(Boolean));
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
