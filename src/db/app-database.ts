@@ -51,7 +51,10 @@ export class AppDatabase extends Dexie {
   declare readonly meta: Table<unknown, string, MetaRow>;
 
   constructor(name: string) {
-    super(name);
+    // No query cache: live queries read again when told of a change. The autosave writes
+    // through IndexedDB directly (save-edit-directly.ts), past the cache's bookkeeping,
+    // and tells the live queries what changed; a cache would go on answering from before.
+    super(name, { cache: 'disabled' });
     this.version(1).stores({
       competitions: 'key',
       categories: 'key, data.competitionId',
@@ -80,6 +83,9 @@ export class AppDatabase extends Dexie {
     );
   }
 }
+
+/** The outbox index of one record's edits: [kind, recordKey]. */
+export const OUTBOX_BY_RECORD = '[mutation.record.kind+recordKey]';
 
 /** The table name of each record kind. */
 export const RECORD_TABLES = {

@@ -1,5 +1,5 @@
 import { recordKindSchema } from '../domain/sync-record';
-import { META_KEYS, type AppDatabase } from './app-database';
+import { META_KEYS, OUTBOX_BY_RECORD, type AppDatabase } from './app-database';
 import { readCursor } from './cursor';
 import { fieldOf } from './row-problem';
 
@@ -17,10 +17,7 @@ export async function discardRejected(db: AppDatabase, mutationId: string): Prom
     const key = fieldOf(row, 'recordKey');
     await db.outbox.where('mutation.id').equals(mutationId).delete();
     if (typeof kind !== 'string' || typeof key !== 'string') return true;
-    const others = await db.outbox
-      .where('[mutation.record.kind+recordKey]')
-      .equals([kind, key])
-      .count();
+    const others = await db.outbox.where(OUTBOX_BY_RECORD).equals([kind, key]).count();
     if (others > 0) return true;
     const parsedKind = recordKindSchema.safeParse(kind);
     if (!parsedKind.success) return true;

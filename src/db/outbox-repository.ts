@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { rejectionSchema, Mutation } from '../domain/sync-protocol';
 import type { RecordKind } from '../domain/sync-record';
-import type { AppDatabase } from './app-database';
+import { OUTBOX_BY_RECORD, type AppDatabase } from './app-database';
 import { outboxRowSchema, type OutboxRow, type OutboxStatus } from './outbox-row';
 import { fieldOf, parseRows, rowProblem, type ParsedRow, type RowList } from './row-problem';
 
@@ -98,7 +98,7 @@ export async function summarizeOutbox(db: AppDatabase, nowMs: number): Promise<O
  * not overwrite them: the user's edit stays on screen until the server has answered it.
  */
 export async function recordsWithLocalEdits(db: AppDatabase): Promise<Set<string>> {
-  const keys = await db.outbox.orderBy('[mutation.record.kind+recordKey]').keys();
+  const keys = await db.outbox.orderBy(OUTBOX_BY_RECORD).keys();
   const targets = new Set<string>();
   for (const key of keys) {
     if (Array.isArray(key)) targets.add(`${String(key[0])}:${String(key[1])}`);
