@@ -72,6 +72,9 @@ export default defineConfig({
     // Maps are written for debugging and the bundle benchmark, but not linked from the
     // files: a phone never fetches them, and the link comments cost judge-path bytes.
     sourcemap: 'hidden',
+    // Which files each lazy module needs: the server names them in the invite page's
+    // preload links (src/server/invite-preloads.ts).
+    manifest: true,
     // Every browser the judges use supports modulepreload; the polyfill would cost bytes.
     modulePreload: { polyfill: false },
     rolldownOptions: {

@@ -60,7 +60,7 @@ export function createApp(deps: ServerDeps): Hono {
   if (deps.staticDir !== undefined)
     app.route(
       '/',
-      staticFiles(deps.staticDir, (code) => lookUpInvite(deps, code)),
+      staticFiles(deps.staticDir, (code) => lookUpInvite(deps, code), deps.logError),
     );
 
   app.onError((error, c) => {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { EMBEDDED_INVITE_ID, type InviteInfoResponse } from '../domain/auth-protocol';
+import { readInvitePreloadTags } from './invite-preloads';
 
 /** Vite puts content-hashed files under /assets: their name changes when they do. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -26,12 +27,15 @@ function cacheControlFor(requestPath: string): string {
  * an invite link opens (/masuk?kode=…) carries whose invite it is, when `lookUpInvite`
  * knows the code: on a first visit over 3G the judge sees their name one round trip
  * sooner (src/ui/pages/embedded-invite.ts reads it; without it the page asks the API).
+ * It also preloads the sign-in code, which would otherwise come one chunk at a time.
  */
 export function staticFiles(
   staticDir: string,
   lookUpInvite?: (code: string) => Promise<InviteInfoResponse | null>,
+  logError: (error: unknown) => void = () => undefined,
 ): Hono {
   const root = relative(process.cwd(), staticDir) || '.';
+  let preloads: Promise<string> | undefined;
   const app = new Hono();
   app
     .use('*', async (c, next) => {
@@ -47,7 +51,8 @@ export function staticFiles(
       // JSON inside <script> must not close it: every "<" is written as \u003c.
       const json = JSON.stringify({ code, invite }).replace(/</g, '\\u003c');
       const tag = `<script id="${EMBEDDED_INVITE_ID}" type="application/json">${json}</script>`;
-      return c.html(shell.replace('</head>', `${tag}</head>`));
+      preloads ??= readInvitePreloadTags(staticDir, logError);
+      return c.html(shell.replace('</head>', `${tag}${await preloads}</head>`));
     })
     .use('*', serveStatic({ root }))
     .get('*', async (c, next) => {

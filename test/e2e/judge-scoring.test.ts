@@ -73,6 +73,18 @@ describe("the judge's phone, offline from end to end", () => {
 
   const inviteJudge = () => inviteLink(server.baseUrl, panitia, judge.id);
 
+  it("preloads this build's sign-in code from the invite link's page", async () => {
+    const html = await (await fetch(await inviteJudge())).text();
+    const preloaded = [
+      ...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g),
+    ].map((match) => match[1] ?? '');
+    expect(preloaded.some((href) => /\/assets\/SignInPage-[\w-]+\.js$/.test(href))).toBe(true);
+    expect(preloaded.some((href) => /\/assets\/sync-engine-[\w-]+\.js$/.test(href))).toBe(true);
+    for (const href of preloaded) {
+      expect((await fetch(new URL(href, server.baseUrl))).status, href).toBe(200);
+    }
+  });
+
   it('scores offline, survives closing the browser, submits, and the server gets exactly that', async () => {
     const first = await launchBrowser();
     let page = await first.context.newPage();
