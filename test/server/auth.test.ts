@@ -171,6 +171,28 @@ describeOnEachStore('sign-in with the one-time link', (store) => {
     expect(row?.expires_at.getTime()).toBeGreaterThan(TEST_NOW.getTime());
   });
 
+  it('leaves one valid invite when two are made for a person at the same instant', async () => {
+    const deps = makeTestDeps(store.db);
+    await seedDemoIfEmpty(deps);
+    const app = createApp(deps);
+    const { token } = await signInAsPanitia(deps);
+    const [judge] = await store.db.query<{ key: string }>(
+      `SELECT key FROM records WHERE kind = 'user' AND data->>'role' = 'judge' ORDER BY key LIMIT 1`,
+    );
+    for (let round = 0; round < 20; round++) {
+      const made = await Promise.all(
+        [1, 2, 3].map(() => postJson(app, '/api/admin/invites', { userId: judge?.key }, token)),
+      );
+      expect(made.map((response) => response.status)).toEqual([201, 201, 201]);
+      const [valid] = await store.db.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM sign_in_codes
+          WHERE user_id = $1 AND purpose = 'invite' AND used_at IS NULL AND expires_at > $2`,
+        [judge?.key, TEST_NOW],
+      );
+      expect(valid?.count, `round ${round}`).toBe(1);
+    }
+  });
+
   it('signs a device out on the server: its token stops working at once', async () => {
     const deps = makeTestDeps(store.db);
     await seedDemoIfEmpty(deps);

@@ -1,18 +1,41 @@
 import { publicKeyJwkSchema, type PublicKeyJwk } from '../../domain/device-key';
-import type { SqlExecutor } from './sql-client';
+import type { SqlClient, SqlExecutor } from './sql-client';
 
 export type CodePurpose = 'admin-link' | 'invite';
 
+export interface NewSignInCode {
+  /** sha256 of the normalised code: the code itself is never stored. */
+  hash: string;
+  userId: string;
+  purpose: CodePurpose;
+  now: Date;
+  expiresAt: Date;
+}
+
+/** The advisory lock class of "a new invite for this person" (the second key: the user). */
+const INVITE_LOCK_CLASS = 7301;
+
 /**
  * Stores a new one-time code. A new invite replaces the person's older unused invites in
- * the same statement: re-issuing is what the panitia does when a card is lost or handed to
- * the wrong person, so the old card must stop working at once. They expire now; used
+ * the same transaction: re-issuing is what the panitia does when a card is lost or handed
+ * to the wrong person, so the old card must stop working at once. They expire now; used
  * codes stay as they were, as the record of which device redeemed them.
+ * Invites for one person are made one at a time (an advisory lock): otherwise two made at
+ * the same instant on PostgreSQL would each miss the other's code, and both stay valid.
  */
-export async function insertSignInCode(
-  db: SqlExecutor,
-  code: { hash: string; userId: string; purpose: CodePurpose; now: Date; expiresAt: Date },
-): Promise<void> {
+export async function insertSignInCode(db: SqlClient, code: NewSignInCode): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (code.purpose === 'invite') {
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        INVITE_LOCK_CLASS,
+        code.userId,
+      ]);
+    }
+    await replaceInvitesAndInsert(tx, code);
+  });
+}
+
+async function replaceInvitesAndInsert(db: SqlExecutor, code: NewSignInCode): Promise<void> {
   await db.query(
     `WITH replaced AS (
        UPDATE sign_in_codes SET expires_at = $4
