@@ -51,8 +51,10 @@ export function staticFiles(
       // JSON inside <script> must not close it: every "<" is written as \u003c.
       const json = JSON.stringify({ code, invite }).replace(/</g, '\\u003c');
       const tag = `<script id="${EMBEDDED_INVITE_ID}" type="application/json">${json}</script>`;
-      preloads ??= readInvitePreloadTags(staticDir, logError);
-      return c.html(shell.replace('</head>', `${tag}${await preloads}</head>`));
+      preloads ??= readInvitePreloadTags(staticDir, shell, logError);
+      const head = `${tag}${await preloads}</head>`;
+      // A function, so that "$&" or "$`" in a name is not read as a replacement pattern.
+      return c.html(shell.replace('</head>', () => head));
     })
     .use('*', serveStatic({ root }))
     .get('*', async (c, next) => {

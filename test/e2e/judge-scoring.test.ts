@@ -80,8 +80,10 @@ describe("the judge's phone, offline from end to end", () => {
     ].map((match) => match[1] ?? '');
     expect(preloaded.some((href) => /\/assets\/SignInPage-[\w-]+\.js$/.test(href))).toBe(true);
     expect(preloaded.some((href) => /\/assets\/sync-engine-[\w-]+\.js$/.test(href))).toBe(true);
+    const shell = await (await fetch(server.baseUrl)).text();
     for (const href of preloaded) {
       expect((await fetch(new URL(href, server.baseUrl))).status, href).toBe(200);
+      expect(shell, `${href} is loaded by index.html already`).not.toContain(href);
     }
   });
 
