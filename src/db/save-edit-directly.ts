@@ -1,11 +1,13 @@
 import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
 import type { Mutation } from '../domain/sync-protocol';
-import { META_KEYS, OUTBOX_BY_RECORD, type AppDatabase } from './app-database';
+import type { RecordKind } from '../domain/sync-record';
+import { META_KEYS, OUTBOX_BY_RECORD, type AppDatabase, type RecordRow } from './app-database';
 import {
   isStillSaved,
   pendingFoldableRows,
   prepareEdit,
   type LocalEdit,
+  type PreparedEdit,
   type SavedState,
 } from './prepare-edit';
 
@@ -53,8 +55,10 @@ export async function saveDirectly(
     result(meta.get(META_KEYS.serverOffsetMs)),
     result(outbox.index(OUTBOX_BY_RECORD).getAll([edit.record.kind, key])),
   ]);
-  reads.catch(() => undefined); // awaited below, unless the edit is invalid
-  let prepared;
+  reads.catch(() => undefined); // awaited below, unless the edit is refused first
+  let prepared: PreparedEdit;
+  let recordRow: RecordRow<RecordKind>;
+  let added: Promise<unknown>;
   try {
     prepared = prepareEdit(
       edit,
@@ -62,16 +66,17 @@ export async function saveDirectly(
       { rowSeq: after.rowSeq, hlc: after.hlc, offsetMs: after.offsetMs, unsent: [after.outbox] },
       undefined,
     );
+    if (prepared.recordRow === null) throw new StateChanged(); // not reached: no deletes here
+    recordRow = prepared.recordRow;
+    records.put(recordRow);
+    for (const seq of prepared.deleteSeqs) outbox.delete(seq);
+    added = result(outbox.add(prepared.outboxRow));
+    meta.put({ key: META_KEYS.hlc, value: prepared.mutation.hlc });
   } catch (error) {
+    // An invalid edit, or a write refused as it is made: none of the writes may commit.
     tx.abort();
     throw error;
   }
-  const { recordRow } = prepared;
-  if (recordRow === null) throw new StateChanged(); // not reached: no deletes here
-  records.put(recordRow);
-  for (const seq of prepared.deleteSeqs) outbox.delete(seq);
-  const added = result(outbox.add(prepared.outboxRow));
-  meta.put({ key: META_KEYS.hlc, value: prepared.mutation.hlc });
 
   // The check runs when the reads are answered, before the writes are: still in time to
   // abort them all.

@@ -137,7 +137,8 @@ async function measureAutosave(
     // runs in the page every frame, on the very CPU the save is timed on.
     await page.evaluate(
       (n) =>
-        new Promise<void>((resolve) => {
+        new Promise<void>((resolve, reject) => {
+          setTimeout(() => reject(new Error(`no autosave measure ${n} within 30 s`)), 30_000);
           new PerformanceObserver((_list, observer) => {
             if (performance.getEntriesByName('jurilapang:autosave').length < n) return;
             observer.disconnect();
