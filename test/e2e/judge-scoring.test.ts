@@ -73,6 +73,51 @@ describe("the judge's phone, offline from end to end", () => {
 
   const inviteJudge = () => inviteLink(server.baseUrl, panitia, judge.id);
 
+  it('keeps the edits of two tabs on one scoresheet, each tab showing the other', async () => {
+    const browser = await launchBrowser();
+    try {
+      const tabA = await browser.context.newPage();
+      await tabA.goto(await inviteJudge());
+      expect(await new SignInPage(tabA).submit()).toBe(judge.name);
+      await tabA.locator('.work-item', { hasText: field.entry.title }).waitFor();
+      const tabB = await browser.context.newPage();
+      await tabB.goto(server.baseUrl);
+      // Offline only once the service worker has the app: the scoring screen is a lazy chunk.
+      for (const tab of [tabA, tabB]) {
+        await tab.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      }
+      await browser.context.setOffline(true);
+      const [a, b] = [new JudgePages(tabA), new JudgePages(tabB)];
+      await a.openEntry(field.entry.title);
+      await b.openEntry(field.entry.title);
+      const rubrics = await all<Rubric>(panitia, 'rubrics');
+      const [first, second] = rubrics.find((r) => r.id === field.stage.rubricId)!.criteria;
+
+      // Each tab's second keystroke is written directly (save-edit-directly.ts), and the
+      // other tab hears of it. A's last one finds B's edits in between and saves afresh.
+      await a.noteOn(first!.name, 'A satu');
+      await a.noteOn(first!.name, 'A dua');
+      await expect.poll(() => b.note(first!.name).inputValue(), { timeout: 20_000 }).toBe('A dua');
+      await b.noteOn(second!.name, 'B satu');
+      await b.noteOn(second!.name, 'B dua');
+      await expect.poll(() => a.note(second!.name).inputValue(), { timeout: 20_000 }).toBe('B dua');
+      await a.noteOn(first!.name, 'A tiga');
+      await expect.poll(() => b.note(first!.name).inputValue(), { timeout: 20_000 }).toBe('A tiga');
+      expect(await a.note(second!.name).inputValue()).toBe('B dua');
+
+      await browser.context.setOffline(false);
+      await a.backToList();
+      await tabA.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+      await a.waitUntilAllSent();
+      await panitia.sync();
+      const sheet = await panitia.get('scoresheet', '0190d000-0000-7000-8000-000000000001');
+      expect(sheet?.scores[first!.key]?.note).toBe('A tiga');
+      expect(sheet?.scores[second!.key]?.note).toBe('B dua');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("preloads this build's sign-in code from the invite link's page", async () => {
     const html = await (await fetch(await inviteJudge())).text();
     const preloaded = [

@@ -23,10 +23,13 @@ export class JudgePages {
   }
 
   async noteOn(criterion: string, text: string): Promise<void> {
-    await this.page
+    await this.note(criterion).fill(text);
+  }
+
+  note(criterion: string) {
+    return this.page
       .getByRole('region', { name: new RegExp(`^${criterion}`) })
-      .getByLabel('Catatan untuk kriteria ini')
-      .fill(text);
+      .getByLabel('Catatan untuk kriteria ini');
   }
 
   rangeValue(criterion: string) {
