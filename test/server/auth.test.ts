@@ -133,7 +133,8 @@ describeOnEachStore('sign-in with the one-time link', (store) => {
     expect((await postJson(app, '/api/auth/invite-info', { code: '' })).status).toBe(400);
   });
 
-  it('a new invite for a person cancels their older unused one, not one already used', async () => {
+  /** The demo on a fresh app, its panitia signed in, and a judge of it to invite. */
+  async function demoWithPanitia() {
     const deps = makeTestDeps(store.db);
     await seedDemoIfEmpty(deps);
     const app = createApp(deps);
@@ -141,6 +142,11 @@ describeOnEachStore('sign-in with the one-time link', (store) => {
     const [judge] = await store.db.query<{ key: string }>(
       `SELECT key FROM records WHERE kind = 'user' AND data->>'role' = 'judge' ORDER BY key LIMIT 1`,
     );
+    return { app, token, judge };
+  }
+
+  it('a new invite for a person cancels their older unused one, not one already used', async () => {
+    const { app, token, judge } = await demoWithPanitia();
     const invite = async () => {
       const made = await postJson(app, '/api/admin/invites', { userId: judge?.key }, token);
       expect(made.status).toBe(201);
@@ -172,13 +178,7 @@ describeOnEachStore('sign-in with the one-time link', (store) => {
   });
 
   it('leaves one valid invite when two are made for a person at the same instant', async () => {
-    const deps = makeTestDeps(store.db);
-    await seedDemoIfEmpty(deps);
-    const app = createApp(deps);
-    const { token } = await signInAsPanitia(deps);
-    const [judge] = await store.db.query<{ key: string }>(
-      `SELECT key FROM records WHERE kind = 'user' AND data->>'role' = 'judge' ORDER BY key LIMIT 1`,
-    );
+    const { app, token, judge } = await demoWithPanitia();
     for (let round = 0; round < 20; round++) {
       const made = await Promise.all(
         [1, 2, 3].map(() => postJson(app, '/api/admin/invites', { userId: judge?.key }, token)),
