@@ -53,6 +53,15 @@ export function CategoryResults(props: {
       ? tie.unresolved.map((entryIds) => ({ entryIds, score: tie.score }))
       : [],
   );
+  const columns = [
+    'rank',
+    'entry',
+    'score',
+    'judgeCount',
+    ...(normalisedById ? (['normalised', 'normalisedRank'] as const) : []),
+    ...(trimmedById ? (['trimmed', 'trimmedRank'] as const) : []),
+    'tie',
+  ] as const;
   const headingId = `category-${category.id}`;
   const { kendallW, intraclassCorrelation } = results.agreement;
 
@@ -69,41 +78,11 @@ export function CategoryResults(props: {
           <caption>{t('rankingTitle')}</caption>
           <thead role="rowgroup">
             <tr role="row">
-              <th scope="col" role="columnheader">
-                {t('rank')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('entry')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('score')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('judgeCount')}
-              </th>
-              {normalisedById && (
-                <th scope="col" role="columnheader">
-                  {t('normalised')}
+              {columns.map((column) => (
+                <th key={column} scope="col" role="columnheader">
+                  {t(column)}
                 </th>
-              )}
-              {normalisedById && (
-                <th scope="col" role="columnheader">
-                  {t('normalisedRank')}
-                </th>
-              )}
-              {trimmedById && (
-                <th scope="col" role="columnheader">
-                  {t('trimmed')}
-                </th>
-              )}
-              {trimmedById && (
-                <th scope="col" role="columnheader">
-                  {t('trimmedRank')}
-                </th>
-              )}
-              <th scope="col" role="columnheader">
-                {t('tie')}
-              </th>
+              ))}
             </tr>
           </thead>
           <tbody role="rowgroup">
@@ -125,24 +104,24 @@ export function CategoryResults(props: {
                     {entry.judgeCount}
                   </td>
                   {normalisedById && (
-                    <td role="cell" data-label={t('normalised')}>
-                      {num(other?.score ?? null)}
-                    </td>
-                  )}
-                  {normalisedById && (
-                    <td role="cell" data-label={t('normalisedRank')}>
-                      {other?.rank ?? '–'}
-                    </td>
-                  )}
-                  {trimmedById && (
-                    <td role="cell" data-label={t('trimmed')}>
-                      {num(withoutExtremes?.score ?? null)}
-                    </td>
+                    <>
+                      <td role="cell" data-label={t('normalised')}>
+                        {num(other?.score ?? null)}
+                      </td>
+                      <td role="cell" data-label={t('normalisedRank')}>
+                        {other?.rank ?? '–'}
+                      </td>
+                    </>
                   )}
                   {trimmedById && (
-                    <td role="cell" data-label={t('trimmedRank')}>
-                      {withoutExtremes?.rank ?? '–'}
-                    </td>
+                    <>
+                      <td role="cell" data-label={t('trimmed')}>
+                        {num(withoutExtremes?.score ?? null)}
+                      </td>
+                      <td role="cell" data-label={t('trimmedRank')}>
+                        {withoutExtremes?.rank ?? '–'}
+                      </td>
+                    </>
                   )}
                   <td role="cell" class="tie" data-label={t('tie')}>
                     {entry.tie
