@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { expect, it } from 'vitest';
+import type { AppDatabase } from '../../../src/db/app-database';
 import { listPendingMutations } from '../../../src/db/outbox-repository';
 import { AssignmentsScreen } from '../../../src/ui/manage/AssignmentsScreen';
 import { ManageProvider } from '../../../src/ui/manage/manage-context';
@@ -35,6 +36,19 @@ const abstention = makeScoresheet(
   { status: 'abstained', abstainReason: 'Kerabat pengusul' },
 );
 
+/** Ids the screen makes start with this, so a test can name the record it will write. */
+const ID_PREFIX = '0190a000-0000-7000-8000-';
+
+function renderAssignments(db: AppDatabase, stageId: string): void {
+  renderScreen(
+    db,
+    <ManageProvider value={{ navigate: () => {} } as never}>
+      <AssignmentsScreen stageId={stageId} />
+    </ManageProvider>,
+    { nowMs: Date.parse('2025-08-18T02:00:00Z'), idPrefix: ID_PREFIX },
+  );
+}
+
 it('says why a judge cannot be added by hand, and adds only one who may judge the entry', async () => {
   const db = await databaseWith([
     { kind: 'competition', data: competition },
@@ -49,14 +63,7 @@ it('says why a judge cannot be added by hand, and adds only one who may judge th
     { kind: 'assignment', data: deskWork },
     { kind: 'scoresheet', data: abstention },
   ]);
-  const idPrefix = '0190a000-0000-7000-8000-';
-  renderScreen(
-    db,
-    <ManageProvider value={{ navigate: () => {} } as never}>
-      <AssignmentsScreen stageId={presentation.id} />
-    </ManageProvider>,
-    { nowMs: Date.parse('2025-08-18T02:00:00Z'), idPrefix },
-  );
+  renderAssignments(db, presentation.id);
 
   const card = within(await screen.findByRole('listitem', { name: new RegExp(entry.title) }));
   const select = card.getByLabelText('Tambah juri secara manual');
@@ -84,7 +91,7 @@ it('says why a judge cannot be added by hand, and adds only one who may judge th
       {
         kind: 'assignment',
         data: {
-          id: `${idPrefix}00000000f000`,
+          id: `${ID_PREFIX}00000000f000`,
           stageId: presentation.id,
           judgeId: freeJudge.id,
           entryId: entry.id,
@@ -116,14 +123,7 @@ it('stores the field plan’s visit day on each assignment, moving a site assign
     { kind: 'user', data: freeJudge },
     { kind: 'assignment', data: byHand },
   ]);
-  const idPrefix = '0190a000-0000-7000-8000-';
-  renderScreen(
-    db,
-    <ManageProvider value={{ navigate: () => {} } as never}>
-      <AssignmentsScreen stageId={field.id} />
-    </ManageProvider>,
-    { nowMs: Date.parse('2025-08-18T02:00:00Z'), idPrefix },
-  );
+  renderAssignments(db, field.id);
   fireEvent.input(await screen.findByLabelText('Juri per peserta'), { target: { value: '1' } });
   fireEvent.input(screen.getByLabelText('Kunjungan per juri per hari'), { target: { value: '2' } });
   fireEvent.click(screen.getByRole('button', { name: 'Susun rencana penugasan' }));
