@@ -34,39 +34,45 @@ function CriterionFieldView(props: CriterionFieldProps) {
   const id = `criterion-${criterion.key}`;
   return (
     <section class="criterion" aria-labelledby={`${id}-name`}>
-      <h3 id={`${id}-name`}>
-        {criterion.name}{' '}
-        <span class="muted weight">{t('weight', { weight: criterion.weight })}</span>
-      </h3>
-      {criterion.description && <p class="description">{criterion.description}</p>}
-      {criterion.scale.kind === 'range' ? (
-        <RangeInput
-          id={id}
-          label={`${t('value')}: ${criterion.name}`}
-          scale={criterion.scale}
-          value={props.score.value}
-          disabled={props.disabled}
-          onChange={props.onValue}
-        />
-      ) : (
-        <LevelChoice
-          name={id}
-          label={`${t('value')}: ${criterion.name}`}
-          scale={criterion.scale}
-          value={props.score.value}
-          disabled={props.disabled}
-          onChange={props.onValue}
-        />
-      )}
-      <label class="field note">
-        <span>{t('criterionNote')}</span>
-        <textarea
-          rows={2}
-          value={props.score.note}
-          disabled={props.disabled}
-          onInput={(e) => props.onNote(e.currentTarget.value)}
-        />
-      </label>
+      {/* Each criterion is a form of its own. On every keystroke Chrome's autofill reads
+          the form the field is in, and a field in no form makes it read every field in no
+          form on the page: 5 ms of each keystroke against 1.4 ms, traced under 4× CPU
+          slowdown. Enter in the score field submits nothing: the change is saved already. */}
+      <form onSubmit={(e) => e.preventDefault()}>
+        <h3 id={`${id}-name`}>
+          {criterion.name}{' '}
+          <span class="muted weight">{t('weight', { weight: criterion.weight })}</span>
+        </h3>
+        {criterion.description && <p class="description">{criterion.description}</p>}
+        {criterion.scale.kind === 'range' ? (
+          <RangeInput
+            id={id}
+            label={`${t('value')}: ${criterion.name}`}
+            scale={criterion.scale}
+            value={props.score.value}
+            disabled={props.disabled}
+            onChange={props.onValue}
+          />
+        ) : (
+          <LevelChoice
+            name={id}
+            label={`${t('value')}: ${criterion.name}`}
+            scale={criterion.scale}
+            value={props.score.value}
+            disabled={props.disabled}
+            onChange={props.onValue}
+          />
+        )}
+        <label class="field note">
+          <span>{t('criterionNote')}</span>
+          <textarea
+            rows={2}
+            value={props.score.note}
+            disabled={props.disabled}
+            onInput={(e) => props.onNote(e.currentTarget.value)}
+          />
+        </label>
+      </form>
     </section>
   );
 }
