@@ -32,11 +32,21 @@ export interface ScoresheetEditor {
   saveError: string | null;
 }
 
+/** The longest the screen waits for a save before it shows the change anyway. */
+const DRAW_AT_THE_LATEST_MS = 200;
+
 /**
  * The scoresheet being edited. Every change is saved to IndexedDB as it is made (no save
  * button): a reload, a closed browser or a dead battery keeps it. Saves run one after the
  * other so they land in the order typed. A newer version from a sync (another device's
  * criteria merged in) is taken when nothing typed here is still being saved.
+ *
+ * The screen is redrawn once the change is stored, not before: on a slow phone, a redraw
+ * (the total, the criterion) before the save holds the save back behind its frame, and
+ * the save is what must not wait. What the judge types is on screen at once anyway (the
+ * field shows it); the total follows a few milliseconds later, or after
+ * DRAW_AT_THE_LATEST_MS if a save is slow. Each redraw shows the latest sheet, with every
+ * change made so far, saved or not.
  */
 export function useScoresheetEditor(context: ScoringContext | null | undefined): ScoresheetEditor {
   const { db, deviceId, makeId, now } = useServices();
@@ -50,6 +60,14 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
   // What this editor's last save left in the database: the next one writes without
   // reading first, checked in the same round trip (saveEdit).
   const lastSave = useRef<SavedState | undefined>(undefined);
+  const drawTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const draw = () => {
+    clearTimeout(drawTimer.current);
+    drawTimer.current = undefined;
+    setSheet(latest.current);
+  };
+  useEffect(() => () => clearTimeout(drawTimer.current), []);
 
   useEffect(() => {
     if (!context) return;
@@ -98,13 +116,13 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
         setSaveError(error instanceof Error ? error.message : String(error));
       } finally {
         saving.current--;
+        draw();
       }
     };
     // Saves run one after the other, so they land in the order typed. With none under way
-    // the save starts here, before the re-render: its IndexedDB requests go out before the
-    // screen is redrawn, and the database works while the page renders.
+    // the save starts here: its IndexedDB requests go out within the input event.
     queue.current = saving.current++ === 0 ? save() : queue.current.then(save);
-    setSheet(next);
+    drawTimer.current ??= setTimeout(draw, DRAW_AT_THE_LATEST_MS);
   };
 
   return { sheet, update, saveError };

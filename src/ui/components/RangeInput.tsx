@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RangeScale } from '../../domain/rubric';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -21,20 +21,30 @@ export function RangeInput(props: {
   const { min, max, step } = props.scale;
   const [text, setText] = useState(props.value === null ? '' : String(props.value));
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setText(props.value === null ? '' : String(props.value)), [props.value]);
+  // The value last given to onChange: the screen shows a change once it is saved, and a
+  // second quick tap on "+" must count from the first tap's value, not the one on screen.
+  const sent = useRef(props.value);
+  useEffect(() => {
+    sent.current = props.value;
+    setText(props.value === null ? '' : String(props.value));
+  }, [props.value]);
+  const change = (value: number | null) => {
+    sent.current = value;
+    props.onChange(value);
+  };
   const bigStep = (max - min) / step >= 40 ? step * 5 : step;
   const set = (value: number) => {
     const clamped = Math.min(max, Math.max(min, value));
     const snapped = min + Math.round((clamped - min) / step) * step;
     setProblem(null);
-    props.onChange(Number(snapped.toFixed(6)));
+    change(Number(snapped.toFixed(6)));
   };
   const typed = (raw: string) => {
     setText(raw);
     const normalised = raw.trim().replace(',', '.');
     if (normalised === '') {
       setProblem(null);
-      props.onChange(null);
+      change(null);
       return;
     }
     const value = Number(normalised);
@@ -50,7 +60,7 @@ export function RangeInput(props: {
       return;
     }
     setProblem(null);
-    props.onChange(value);
+    change(value);
   };
   const current = props.value ?? min;
   return (
@@ -59,7 +69,7 @@ export function RangeInput(props: {
         type="button"
         class="step"
         disabled={props.disabled || current <= min}
-        onClick={() => set(current - bigStep)}
+        onClick={() => set((sent.current ?? min) - bigStep)}
         aria-label={t('decrease', { step: bigStep })}
       >
         −{bigStep}
@@ -79,7 +89,7 @@ export function RangeInput(props: {
         type="button"
         class="step"
         disabled={props.disabled || current >= max}
-        onClick={() => set(props.value === null ? min : current + bigStep)}
+        onClick={() => set(sent.current === null ? min : sent.current + bigStep)}
         aria-label={t('increase', { step: bigStep })}
       >
         +{bigStep}
