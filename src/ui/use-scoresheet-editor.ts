@@ -23,10 +23,12 @@ function blankSheet(context: ScoringContext): Scoresheet {
 }
 
 export interface ScoresheetEditor {
+  /** The latest sheet, with every change made so far. */
   sheet: Scoresheet | null;
   /**
-   * Applies a change on screen at once and saves it (record + outbox row) in order.
-   * `fields` names what changed, so the save need not work it out by comparing sheets.
+   * Makes a change to the latest sheet and saves it (record + outbox row) in order; the
+   * screen is redrawn once it is saved. `fields` names what changed, so the save need not
+   * work it out by comparing sheets.
    */
   update: (change: (sheet: Scoresheet) => Scoresheet, fields?: readonly string[]) => void;
   saveError: string | null;
@@ -50,7 +52,10 @@ const DRAW_AT_THE_LATEST_MS = 200;
  */
 export function useScoresheetEditor(context: ScoringContext | null | undefined): ScoresheetEditor {
   const { db, deviceId, makeId, now } = useServices();
-  const [sheet, setSheet] = useState<Scoresheet | null>(null);
+  // The screen always shows the latest sheet, with every change made so far (saved or
+  // not): whatever redraws it, even for another reason, never shows an older copy, and
+  // never puts older text back into a field being typed in. This only asks for a redraw.
+  const [, setDraws] = useState(0);
   const [saveError, setSaveError] = useState<string | null>(null);
   const latest = useRef<Scoresheet | null>(null);
   const saved = useRef<Scoresheet | null>(null);
@@ -65,7 +70,7 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
   const draw = () => {
     clearTimeout(drawTimer.current);
     drawTimer.current = undefined;
-    setSheet(latest.current);
+    setDraws((n) => n + 1);
   };
   useEffect(() => () => clearTimeout(drawTimer.current), []);
 
@@ -81,7 +86,7 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
       ownSaves.current = [];
       latest.current = incoming;
       saved.current = incoming;
-      setSheet(incoming);
+      draw();
     }
   }, [context]);
 
@@ -125,5 +130,5 @@ export function useScoresheetEditor(context: ScoringContext | null | undefined):
     drawTimer.current ??= setTimeout(draw, DRAW_AT_THE_LATEST_MS);
   };
 
-  return { sheet, update, saveError };
+  return { sheet: latest.current, update, saveError };
 }

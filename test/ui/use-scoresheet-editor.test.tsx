@@ -21,7 +21,7 @@ async function renderEditor() {
   } as unknown as AppServices;
   // The editor reads only the sheet from its context when there is one.
   const context = { sheet: baseSheet() } as unknown as ScoringContext;
-  const { result } = renderHook(() => useScoresheetEditor(context), {
+  const { result, rerender } = renderHook(() => useScoresheetEditor(context), {
     wrapper: (props: { children: ComponentChildren }) => (
       <ServicesProvider value={services}>{props.children}</ServicesProvider>
     ),
@@ -29,7 +29,7 @@ async function renderEditor() {
   await waitFor(() => expect(result.current.sheet).not.toBeNull());
   const setKebaruan = (value: number) =>
     result.current.update((s) => withScore(s, 'kebaruan', { value }), ['scores.kebaruan.value']);
-  return { db, result, setKebaruan };
+  return { db, result, rerender, setKebaruan };
 }
 
 async function storedKebaruan(db: AppDatabase): Promise<number | null | undefined> {
@@ -49,9 +49,8 @@ it('draws a change once it is saved, with every change made meanwhile', async ()
   expect(await storedKebaruan(db)).toBe(80);
 });
 
-it('draws a change that is taking long to save after 200 ms, and saves it', async () => {
-  const { db, result, setKebaruan } = await renderEditor();
-  // Another transaction holds the scoresheets until it is let go.
+/** Holds the scoresheets in a transaction of its own until `release` is called. */
+async function holdScoresheets(db: AppDatabase): Promise<() => void> {
   await db.open();
   const table = db.recordTable('scoresheet').name;
   const store = db.backendDB().transaction([table], 'readwrite').objectStore(table);
@@ -62,12 +61,41 @@ it('draws a change that is taking long to save after 200 ms, and saves it', asyn
     };
   };
   hold();
+  return () => {
+    holding = false;
+  };
+}
 
-  void act(() => setKebaruan(85));
-  await waitFor(() => expect(result.current.sheet?.scores['kebaruan']?.value).toBe(85), {
-    timeout: 2_000,
-  });
-  holding = false;
+const savesMeasured = () => performance.getEntriesByName('jurilapang:autosave').length;
+
+it('shows every change made so far whenever it is redrawn, saved or not', async () => {
+  const { db, result, rerender, setKebaruan } = await renderEditor();
+  const release = await holdScoresheets(db);
+  try {
+    const before = savesMeasured();
+    void act(() => setKebaruan(85));
+    rerender(); // the screen redrawn for another reason (a live query, the layout switch)
+    expect(result.current.sheet?.scores['kebaruan']?.value).toBe(85);
+    expect(savesMeasured()).toBe(before); // still being saved
+  } finally {
+    release();
+  }
+  await waitFor(async () => expect(await storedKebaruan(db)).toBe(85));
+});
+
+it('draws a change that is taking long to save after 200 ms, and saves it', async () => {
+  const { db, result, setKebaruan } = await renderEditor();
+  const release = await holdScoresheets(db);
+  try {
+    const before = savesMeasured();
+    void act(() => setKebaruan(85));
+    await waitFor(() => expect(result.current.sheet?.scores['kebaruan']?.value).toBe(85), {
+      timeout: 2_000,
+    });
+    expect(savesMeasured()).toBe(before); // drawn before it was saved
+  } finally {
+    release();
+  }
   await waitFor(async () => expect(await storedKebaruan(db)).toBe(85));
   expect(result.current.saveError).toBeNull();
 });

@@ -25,8 +25,12 @@ export function RangeInput(props: {
   // second quick tap on "+" must count from the first tap's value, not the one on screen.
   const sent = useRef(props.value);
   useEffect(() => {
+    // This field's own value, back once saved, is on screen already, as it was typed
+    // ("7," on the way to 7,5). Only a value from elsewhere (a sync) replaces the text.
+    if (props.value === sent.current) return;
     sent.current = props.value;
     setText(props.value === null ? '' : String(props.value));
+    setProblem(null);
   }, [props.value]);
   const change = (value: number | null) => {
     sent.current = value;
@@ -35,9 +39,10 @@ export function RangeInput(props: {
   const bigStep = (max - min) / step >= 40 ? step * 5 : step;
   const set = (value: number) => {
     const clamped = Math.min(max, Math.max(min, value));
-    const snapped = min + Math.round((clamped - min) / step) * step;
+    const snapped = Number((min + Math.round((clamped - min) / step) * step).toFixed(6));
+    setText(String(snapped));
     setProblem(null);
-    change(Number(snapped.toFixed(6)));
+    change(snapped);
   };
   const typed = (raw: string) => {
     setText(raw);
