@@ -150,7 +150,15 @@ function SignedIn(props: {
       <HomePage session={session} route={route} navigate={navigate} onSignInAgain={onSignInAgain} />
     );
   if (route.page === 'score')
-    return <ScoringPage assignmentId={route.assignmentId} onBack={() => navigate('/')} />;
+    return (
+      // A screen of its own for each scoresheet: a save still under way for the last one
+      // finishes without touching the editor of the next.
+      <ScoringPage
+        key={route.assignmentId}
+        assignmentId={route.assignmentId}
+        onBack={() => navigate('/')}
+      />
+    );
   return (
     <MyWorkPage
       session={session}
