@@ -18,7 +18,12 @@ export interface TestBrowser {
  * QUIC) and let it run as root in a container. The viewport is a cheap phone's, 360 × 640.
  */
 export async function launchBrowser(
-  options: { profileDir?: string; offline?: boolean } = {},
+  options: {
+    profileDir?: string;
+    offline?: boolean;
+    /** A touch screen, as on a phone: tapped, with no mouse pointer resting on the page. */
+    touch?: boolean;
+  } = {},
 ): Promise<TestBrowser> {
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'jl-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -37,6 +42,7 @@ export async function launchBrowser(
     timezoneId: 'Asia/Jakarta',
     viewport: { width: 360, height: 640 },
     offline: options.offline ?? false,
+    hasTouch: options.touch ?? false,
   });
   return {
     context,
