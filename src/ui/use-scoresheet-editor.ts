@@ -52,9 +52,8 @@ const DRAW_AT_THE_LATEST_MS = 200;
  */
 export function useScoresheetEditor(context: ScoringContext | null | undefined): ScoresheetEditor {
   const { db, deviceId, makeId, now } = useServices();
-  // The screen always shows the latest sheet, with every change made so far (saved or
-  // not): whatever redraws it, even for another reason, never shows an older copy, and
-  // never puts older text back into a field being typed in. This only asks for a redraw.
+  // Only asks for a redraw: whatever redraws the screen, even for another reason, shows
+  // latest.current, never an older copy that would put older text back into a field.
   const [, setDraws] = useState(0);
   const [saveError, setSaveError] = useState<string | null>(null);
   const latest = useRef<Scoresheet | null>(null);

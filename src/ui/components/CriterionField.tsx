@@ -32,6 +32,13 @@ function CriterionFieldView(props: CriterionFieldProps) {
   const t = useScoringText();
   const { criterion } = props;
   const id = `criterion-${criterion.key}`;
+  // What the range field and the level choice take alike.
+  const value = {
+    label: `${t('value')}: ${criterion.name}`,
+    value: props.score.value,
+    disabled: props.disabled,
+    onChange: props.onValue,
+  };
   return (
     <section class="criterion" aria-labelledby={`${id}-name`}>
       {/* Each criterion is a form of its own. On every keystroke Chrome's autofill reads
@@ -45,23 +52,9 @@ function CriterionFieldView(props: CriterionFieldProps) {
         </h3>
         {criterion.description && <p class="description">{criterion.description}</p>}
         {criterion.scale.kind === 'range' ? (
-          <RangeInput
-            id={id}
-            label={`${t('value')}: ${criterion.name}`}
-            scale={criterion.scale}
-            value={props.score.value}
-            disabled={props.disabled}
-            onChange={props.onValue}
-          />
+          <RangeInput id={id} scale={criterion.scale} {...value} />
         ) : (
-          <LevelChoice
-            name={id}
-            label={`${t('value')}: ${criterion.name}`}
-            scale={criterion.scale}
-            value={props.score.value}
-            disabled={props.disabled}
-            onChange={props.onValue}
-          />
+          <LevelChoice name={id} scale={criterion.scale} {...value} />
         )}
         <label class="field note">
           <span>{t('criterionNote')}</span>
