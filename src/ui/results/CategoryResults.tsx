@@ -104,24 +104,18 @@ export function CategoryResults(props: {
                     {entry.judgeCount}
                   </td>
                   {normalisedById && (
-                    <>
-                      <td role="cell" data-label={t('normalised')}>
-                        {num(other?.score ?? null)}
-                      </td>
-                      <td role="cell" data-label={t('normalisedRank')}>
-                        {other?.rank ?? '–'}
-                      </td>
-                    </>
+                    <ScoreAndRankCells
+                      labels={[t('normalised'), t('normalisedRank')]}
+                      score={num(other?.score ?? null)}
+                      rank={other?.rank}
+                    />
                   )}
                   {trimmedById && (
-                    <>
-                      <td role="cell" data-label={t('trimmed')}>
-                        {num(withoutExtremes?.score ?? null)}
-                      </td>
-                      <td role="cell" data-label={t('trimmedRank')}>
-                        {withoutExtremes?.rank ?? '–'}
-                      </td>
-                    </>
+                    <ScoreAndRankCells
+                      labels={[t('trimmed'), t('trimmedRank')]}
+                      score={num(withoutExtremes?.score ?? null)}
+                      rank={withoutExtremes?.rank}
+                    />
                   )}
                   <td role="cell" class="tie" data-label={t('tie')}>
                     {entry.tie
@@ -325,4 +319,22 @@ function agreementReason(t: ReturnType<typeof useResultsText>, reason: string): 
     default:
       return t('agreement.other');
   }
+}
+
+/** An entry's score and rank in one of the other rankings (normalised, trimmed). */
+function ScoreAndRankCells(props: {
+  labels: [score: string, rank: string];
+  score: string;
+  rank: number | undefined;
+}) {
+  return (
+    <>
+      <td role="cell" data-label={props.labels[0]}>
+        {props.score}
+      </td>
+      <td role="cell" data-label={props.labels[1]}>
+        {props.rank ?? '–'}
+      </td>
+    </>
+  );
 }
